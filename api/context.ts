@@ -1,0 +1,24 @@
+// Per-request context: dependencies, the caller's address and the session cookie. The session itself is
+// looked up by the procedures that need it (see trpc.ts), on every request.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readCookie, setCookie } from './cookies';
+import type { ApiDeps } from './deps';
+import { SESSION_COOKIE } from './auth/sessions';
+
+export function createContextFactory(deps: ApiDeps) {
+  const secureCookies = deps.env.COOKIE_SECURE ? deps.env.COOKIE_SECURE === 'true' : deps.env.NODE_ENV === 'production';
+  return ({ req, res }: { req: IncomingMessage; res: ServerResponse }) => ({
+    ...deps,
+    req,
+    ip: req.socket.remoteAddress ?? 'unknown',
+    sessionToken: readCookie(req, SESSION_COOKIE),
+    setSessionCookie(token: string, maxAgeMs: number) {
+      setCookie(res, SESSION_COOKIE, token, { maxAgeSeconds: Math.floor(maxAgeMs / 1000), secure: secureCookies });
+    },
+    clearSessionCookie() {
+      setCookie(res, SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: secureCookies });
+    },
+  });
+}
+
+export type Context = ReturnType<ReturnType<typeof createContextFactory>>;

@@ -1,0 +1,29 @@
+// The API process: tRPC over HTTP plus the built web app.
+import { createDb } from '../lib/db';
+import { loadEnv } from '../lib/env';
+import { connectTemporalClient } from '../lib/temporal';
+import { createLogger } from './logger';
+import { createApiServer } from './server';
+
+const env = loadEnv();
+const logger = createLogger(env.LOG_LEVEL, { service: 'api' });
+const db = createDb(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+const temporal = await connectTemporalClient(env);
+const server = createApiServer({ db, temporal, env, logger });
+
+server.listen(env.PORT, env.HOST, () => logger.info('api ready', { url: `http://${env.HOST}:${env.PORT}` }));
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    // Stop accepting connections, let in-flight requests finish, then close the clients.
+    server.close(async () => {
+      await Promise.allSettled([temporal.connection.close(), db.$disconnect()]);
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  });
+}

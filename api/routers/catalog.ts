@@ -1,0 +1,20 @@
+import { publicProcedure, router } from '../trpc';
+
+export const catalogRouter = router({
+  /** Every store with its active products. */
+  stores: publicProcedure.query(({ ctx }) =>
+    ctx.db.store.findMany({
+      orderBy: { name: 'asc' },
+      select: {
+        id: true,
+        slug: true,
+        name: true,
+        products: {
+          where: { active: true },
+          orderBy: { name: 'asc' },
+          select: { id: true, name: true, description: true, emoji: true, priceCentavos: true },
+        },
+      },
+    }),
+  ),
+});

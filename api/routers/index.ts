@@ -1,0 +1,19 @@
+// The root router: one small router per domain.
+import { router } from '../trpc';
+import { authRouter } from './auth';
+import { catalogRouter } from './catalog';
+import { checkoutRouter } from './checkout';
+import { ordersRouter } from './orders';
+import { sellerRouter } from './seller';
+import { systemRouter } from './system';
+
+export const appRouter = router({
+  auth: authRouter,
+  catalog: catalogRouter,
+  checkout: checkoutRouter,
+  orders: ordersRouter,
+  seller: sellerRouter,
+  system: systemRouter,
+});
+
+export type AppRouter = typeof appRouter;

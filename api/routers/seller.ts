@@ -1,0 +1,70 @@
+// Seller procedures: the store's order table, order detail and status changes. Every query is scoped
+// to ctx.store, which sellerProcedure sets from the session.
+import { orderWorkflowId } from '../../workflows/messages';
+import { ORDER_STATUSES, type OrderStatus } from '../../workflows/order-model';
+import { assertOwnsOrder, loadOwnedOrderView } from '../orders/order-view';
+import { sendStatusChange } from '../orders/status-change';
+import { orderRefInput, sellerListInput, setStatusInput } from '../schemas';
+import { router, sellerProcedure } from '../trpc';
+import type { Prisma } from '../../prisma/generated/client';
+
+export const sellerRouter = router({
+  /** The store's orders with a status filter, search, pagination and counts for the filter tabs. */
+  orders: sellerProcedure.input(sellerListInput.default({ limit: 20 })).query(async ({ ctx, input }) => {
+    const storeId = ctx.store.id;
+    const search: Prisma.OrderWhereInput = input.search
+      ? { OR: [{ orderNumber: { startsWith: input.search.toUpperCase() } }, { customerName: { contains: input.search, mode: 'insensitive' } }] }
+      : {};
+    const [rows, grouped] = await Promise.all([
+      ctx.db.order.findMany({
+        where: { storeId, ...(input.status ? { status: input.status } : {}), ...search },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: input.limit + 1,
+        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+        select: {
+          id: true,
+          orderNumber: true,
+          status: true,
+          createdAt: true,
+          itemCount: true,
+          totalCentavos: true,
+          customerName: true,
+          customerPhone: true,
+          city: true,
+        },
+      }),
+      ctx.db.order.groupBy({ by: ['status'], where: { storeId, ...search }, _count: { _all: true } }),
+    ]);
+    const counts = Object.fromEntries(ORDER_STATUSES.map((status) => [status, 0])) as Record<OrderStatus, number>;
+    for (const group of grouped) counts[group.status] = group._count._all;
+    const page = rows.slice(0, input.limit);
+    return {
+      items: page,
+      nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
+      counts: { all: Object.values(counts).reduce((sum, count) => sum + count, 0), ...counts },
+    };
+  }),
+
+  /** Order detail, with a link to its workflow in the Temporal UI for operators. */
+  order: sellerProcedure.input(orderRefInput).query(async ({ ctx, input }) => {
+    const result = await loadOwnedOrderView(ctx, input.orderNumber, { storeId: ctx.store.id });
+    return { ...result, temporalUrl: temporalWorkflowUrl(ctx.env.TEMPORAL_UI_URL, ctx.env.TEMPORAL_NAMESPACE, input.orderNumber) };
+  }),
+
+  /** Moves the order to `to`. The request ID makes a retried or double-clicked change apply once. */
+  setStatus: sellerProcedure.input(setStatusInput).mutation(async ({ ctx, input }) => {
+    await assertOwnsOrder(ctx.db, input.orderNumber, { storeId: ctx.store.id });
+    const order = await sendStatusChange(ctx.temporal, input.orderNumber, input.requestId, {
+      to: input.to,
+      actor: { role: 'seller', id: ctx.user.id, name: `${ctx.user.name} (${ctx.store.name})` },
+      ...(input.note ? { note: input.note } : {}),
+      ...(input.carrier ? { carrier: input.carrier } : {}),
+      ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
+    });
+    return { order, source: 'workflow' as const };
+  }),
+});
+
+export function temporalWorkflowUrl(uiUrl: string, namespace: string, orderNumber: string): string {
+  return `${uiUrl.replace(/\/$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(orderWorkflowId(orderNumber))}`;
+}

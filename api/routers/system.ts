@@ -1,0 +1,6 @@
+import { publicProcedure, router } from '../trpc';
+
+export const systemRouter = router({
+  /** Settings the web app reads at start-up. */
+  config: publicProcedure.query(({ ctx }) => ({ trackingPollIntervalMs: ctx.env.TRACKING_POLL_INTERVAL })),
+});

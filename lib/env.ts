@@ -1,0 +1,69 @@
+// Process configuration from environment variables, validated once at start-up. Every variable has a
+// safe local default except DATABASE_URL, which the launcher or the deployment provides.
+import { z } from 'zod';
+
+const durationPattern = /^(\d+)(ms|s|m|h|d)$/;
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** Parses "48h", "90s", "500ms" and the like into milliseconds. */
+export function parseDuration(text: string): number {
+  const match = durationPattern.exec(text.trim());
+  if (!match) throw new Error(`"${text}" is not a duration like 48h, 30m, 90s or 500ms`);
+  return Number(match[1]) * DURATION_UNITS[match[2] as keyof typeof DURATION_UNITS];
+}
+
+const duration = z
+  .string()
+  .regex(durationPattern, 'must be a duration like 48h, 30m, 90s or 500ms')
+  .transform(parseDuration);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('orders'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('orders'),
+    TEMPORAL_API_KEY: optionalText,
+    TEMPORAL_TLS_CERT_PATH: optionalText,
+    TEMPORAL_TLS_KEY_PATH: optionalText,
+    TEMPORAL_TLS_CA_PATH: optionalText,
+    TEMPORAL_TLS_SERVER_NAME: optionalText,
+    /** Base URL of the Temporal Web UI, for the operator links on the seller dashboard. */
+    TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Origins allowed to make state-changing calls (comma-separated). Defaults to the server's own origin. */
+    ALLOWED_ORIGINS: optionalText,
+    SESSION_TTL: duration.default(parseDuration('7d')),
+    /** Cookie `Secure` flag; on by default in production, where the API sits behind HTTPS. */
+    COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+    ORDER_CONFIRM_WITHIN: duration.default(parseDuration('48h')),
+    /** How often the web app polls an order's status. */
+    TRACKING_POLL_INTERVAL: duration.default(parseDuration('30s')),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_WINDOW: duration.default(parseDuration('15m')),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {
+      ctx.addIssue({ code: 'custom', path: ['TEMPORAL_TLS_KEY_PATH'], message: 'TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration in the environment:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}

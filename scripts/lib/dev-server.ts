@@ -1,0 +1,86 @@
+// Starts `temporal server start-dev` from temporal-dev.yml and waits until its namespace answers.
+import { mkdirSync, openSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { spawnManaged, waitFor, type ManagedChild } from './child-process';
+import { repoRoot } from './paths';
+import type { TemporalDevConfig } from './temporal-dev-config';
+
+export interface DevServerOptions {
+  cliPath: string;
+  config: TemporalDevConfig;
+  /** Override the ports of temporal-dev.yml (tests and benchmarks use free ones). */
+  ports?: Partial<Pick<TemporalDevConfig['server'], 'grpcPort' | 'uiPort' | 'httpPort' | 'metricsPort'>>;
+  /** false keeps everything in memory; otherwise the dbFile of temporal-dev.yml is used. */
+  persistent?: boolean;
+  headless?: boolean;
+  /** Where the server's output goes; inherited when unset. */
+  logFile?: string;
+}
+
+export interface DevServer {
+  address: string;
+  namespace: string;
+  uiUrl: string | null;
+  child: ManagedChild;
+  stop(): Promise<void>;
+}
+
+export function devServerArgs(options: DevServerOptions): string[] {
+  const { config, persistent = true, headless = false } = options;
+  const server = { ...config.server, ...options.ports };
+  const args = ['server', 'start-dev', '--ip', server.ip, '--port', String(server.grpcPort), '--http-port', String(server.httpPort)];
+  args.push('--metrics-port', String(server.metricsPort), '--namespace', server.namespace, '--log-level', server.logLevel);
+  if (headless) args.push('--headless');
+  else args.push('--ui-port', String(server.uiPort));
+  if (persistent) {
+    args.push('--db-filename', join(repoRoot, server.dbFile));
+    for (const [key, value] of Object.entries(server.sqlitePragmas)) args.push('--sqlite-pragma', `${key}=${value}`);
+  }
+  for (const [name, type] of Object.entries(config.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
+  for (const [key, value] of Object.entries(config.dynamicConfig)) args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
+  return args;
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const { config, persistent = true, headless = false } = options;
+  const server = { ...config.server, ...options.ports };
+  if (persistent) mkdirSync(dirname(join(repoRoot, server.dbFile)), { recursive: true });
+  let stdio: 'inherit' | ['ignore', number, number] = 'inherit';
+  if (options.logFile) {
+    mkdirSync(dirname(options.logFile), { recursive: true });
+    const fd = openSync(options.logFile, 'a');
+    stdio = ['ignore', fd, fd];
+  }
+  const child = spawnManaged('temporal', options.cliPath, devServerArgs(options), { stdio });
+  const address = `${server.ip}:${server.grpcPort}`;
+  let exitCode: number | null | undefined;
+  void child.exited.then((code) => (exitCode = code));
+  try {
+    await waitFor(
+      `the Temporal dev server at ${address}`,
+      async () => {
+        const connection = await Connection.connect({ address, connectTimeout: 1000 });
+        try {
+          await connection.workflowService.describeNamespace({ namespace: server.namespace });
+          return true;
+        } finally {
+          await connection.close();
+        }
+      },
+      60_000,
+      250,
+      () => (exitCode === undefined ? undefined : new Error(`it exited with code ${exitCode}${options.logFile ? `; see ${options.logFile}` : ''}`)),
+    );
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+  return {
+    address,
+    namespace: server.namespace,
+    uiUrl: headless ? null : `http://${server.ip}:${server.uiPort}`,
+    child,
+    stop: () => child.stop('SIGTERM', 5_000),
+  };
+}

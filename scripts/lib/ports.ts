@@ -1,0 +1,39 @@
+// Port helpers: free ports for tests and benchmarks, and a check that names a taken port up front.
+import { createServer } from 'node:net';
+
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export async function freePorts(count: number, host = '127.0.0.1'): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort(host));
+  return [...ports];
+}
+
+export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
+/** Throws an error naming every taken port, so the launcher can stop before starting anything. */
+export async function assertPortsFree(ports: Record<string, number>, host = '127.0.0.1'): Promise<void> {
+  const taken: string[] = [];
+  for (const [name, port] of Object.entries(ports)) {
+    if (!(await isPortFree(port, host))) taken.push(`${name} port ${port}`);
+  }
+  if (taken.length) {
+    throw new Error(`Port already in use: ${taken.join(', ')} on ${host}. Stop whatever holds it, or change it in temporal-dev.yml or the environment.`);
+  }
+}

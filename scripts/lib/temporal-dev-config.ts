@@ -1,0 +1,65 @@
+// Reads and validates temporal-dev.yml. An unknown key or a bad value stops with a message that
+// names the key, rather than reaching the dev server as a confusing flag.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { repoRoot } from './paths';
+
+const port = z.number().int().min(1).max(65535);
+const searchAttributeType = z.enum(['Keyword', 'Text', 'Int', 'Double', 'Bool', 'Datetime', 'KeywordList']);
+
+export const temporalDevConfigSchema = z
+  .object({
+    cli: z.object({ version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.5.1') }).strict(),
+    server: z
+      .object({
+        ip: z.string().min(1),
+        grpcPort: port,
+        uiPort: port,
+        httpPort: port,
+        metricsPort: port,
+        dbFile: z.string().min(1).refine((p) => !p.startsWith('/'), 'must be relative to the repository root'),
+        namespace: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{1,254}$/, 'must be a valid Temporal namespace name'),
+        logLevel: z.enum(['debug', 'info', 'warn', 'error', 'never']),
+        sqlitePragmas: z.record(z.string().regex(/^[a-z_]+$/), z.string().min(1)).default({}),
+      })
+      .strict(),
+    searchAttributes: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), searchAttributeType),
+    dynamicConfig: z.record(z.string().min(1), z.union([z.boolean(), z.number(), z.string()])).default({}),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const { grpcPort, uiPort, httpPort, metricsPort } = config.server;
+    if (new Set([grpcPort, uiPort, httpPort, metricsPort]).size !== 4) {
+      ctx.addIssue({ code: 'custom', path: ['server'], message: 'grpcPort, uiPort, httpPort and metricsPort must differ' });
+    }
+    for (const required of ['OrderStatus', 'StoreId', 'BuyerId']) {
+      if (!(required in config.searchAttributes)) {
+        ctx.addIssue({ code: 'custom', path: ['searchAttributes', required], message: 'is required by the order workflow' });
+      }
+    }
+  });
+
+export type TemporalDevConfig = z.infer<typeof temporalDevConfigSchema>;
+
+export const temporalDevConfigPath = join(repoRoot, 'temporal-dev.yml');
+
+export function parseTemporalDevConfig(text: string, source = 'temporal-dev.yml'): TemporalDevConfig {
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (error) {
+    throw new Error(`${source} is not valid YAML: ${(error as Error).message}`);
+  }
+  const result = temporalDevConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    throw new Error(`${source} is invalid:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function loadTemporalDevConfig(path = temporalDevConfigPath): TemporalDevConfig {
+  return parseTemporalDevConfig(readFileSync(path, 'utf8'), path);
+}

@@ -1,0 +1,135 @@
+// `npm start`: the whole stack on one machine. Starts the Temporal dev server (unless TEMPORAL_ADDRESS
+// points elsewhere) and the embedded database (unless DATABASE_URL is set), migrates and seeds, builds
+// the web app, then runs the worker and the API. Ctrl-C stops every child it started.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/seed';
+import { spawnManaged, waitFor, type ManagedChild } from './lib/child-process';
+import { setUpDatabase } from './db-setup';
+import { startDevServer, type DevServer } from './lib/dev-server';
+import { startEmbeddedDb, type EmbeddedDb } from './lib/embedded-db';
+import { dataDir, repoRoot } from './lib/paths';
+import { assertPortsFree } from './lib/ports';
+import { loadTemporalDevConfig } from './lib/temporal-dev-config';
+import { ensureTemporalCli } from './temporal-cli';
+
+const config = loadTemporalDevConfig();
+const apiPort = Number(process.env.PORT ?? 3000);
+const dbPort = Number(process.env.EMBEDDED_DB_PORT ?? 5433);
+const useDevServer = !process.env.TEMPORAL_ADDRESS;
+const useEmbeddedDb = !process.env.DATABASE_URL;
+
+const stops: (() => Promise<void>)[] = [];
+let shuttingDown = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!shuttingDown) {
+    shuttingDown = true;
+    console.log('\nStopping...');
+    // Children stop in reverse start order: API and worker first, then the servers they use.
+    for (const stop of stops.reverse()) await stop().catch((error) => console.error(String(error)));
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+function step(message: string) {
+  console.log(`▸ ${message}`);
+}
+
+/** Runs a child with prefixed output; resolves once a line matches `readyLine`. Any later exit stops the stack. */
+function startService(name: string, script: string, env: NodeJS.ProcessEnv, readyLine: RegExp): Promise<ManagedChild> {
+  const child = spawnManaged(name, process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  stops.push(() => child.stop());
+  return new Promise((resolve, reject) => {
+    let ready = false;
+    for (const stream of [child.process.stdout!, child.process.stderr!]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        if (!ready && readyLine.test(line)) {
+          ready = true;
+          resolve(child);
+        }
+        if (process.env.LOG_LEVEL === 'debug' || !/"level":"(info|debug)"/.test(line)) console.log(`[${name}] ${line}`);
+      });
+    }
+    void child.exited.then((code) => {
+      if (shuttingDown) return;
+      const message = `${name} exited with code ${code}`;
+      if (!ready) reject(new Error(message));
+      else {
+        console.error(message);
+        void shutdown(1);
+      }
+    });
+  });
+}
+
+async function main() {
+  const ports: Record<string, number> = { API: apiPort };
+  if (useEmbeddedDb) ports['embedded database'] = dbPort;
+  if (useDevServer) {
+    const { grpcPort, uiPort, httpPort, metricsPort } = config.server;
+    Object.assign(ports, { 'Temporal gRPC': grpcPort, 'Temporal UI': uiPort, 'Temporal HTTP': httpPort, 'Temporal metrics': metricsPort });
+  }
+  await assertPortsFree(ports);
+
+  step('Building the web app');
+  const build = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('Building the web app failed.');
+
+  let temporal: DevServer | undefined;
+  if (useDevServer) {
+    const cliPath = await ensureTemporalCli();
+    step(`Starting the Temporal dev server (log: .data/temporal/server.log)`);
+    temporal = await startDevServer({ cliPath, config, persistent: true, logFile: join(dataDir, 'temporal', 'server.log') });
+    stops.push(() => temporal!.stop());
+  }
+
+  let embedded: EmbeddedDb | undefined;
+  if (useEmbeddedDb) {
+    step('Starting the embedded database (.data/pglite)');
+    embedded = await startEmbeddedDb({ dataDir: join(dataDir, 'pglite'), port: dbPort });
+    stops.push(() => embedded!.stop());
+  }
+  const databaseUrl = process.env.DATABASE_URL ?? embedded!.url;
+
+  step('Applying migrations and demo data');
+  const applied = await setUpDatabase(databaseUrl);
+  if (applied.length) console.log(`  applied ${applied.join(', ')}`);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? temporal!.address,
+    TEMPORAL_NAMESPACE: process.env.TEMPORAL_NAMESPACE ?? config.server.namespace,
+    TEMPORAL_UI_URL: process.env.TEMPORAL_UI_URL ?? temporal?.uiUrl ?? undefined,
+    PORT: String(apiPort),
+  };
+  step('Starting the worker and the API');
+  await Promise.all([
+    startService('worker', 'worker/main.ts', env, /worker ready/),
+    startService('api', 'api/main.ts', env, /api ready/),
+  ]);
+  const shopUrl = `http://127.0.0.1:${apiPort}`;
+  await waitFor('the API', async () => ((await fetch(`${shopUrl}/healthz`)).ok ? true : undefined), 30_000);
+
+  const logins = DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(6)}  ${account.email.padEnd(22)} ${'store' in account ? `(${account.store})` : ''}`);
+  console.log(`
+  Order service is running.
+
+    Shop and seller dashboard:  ${shopUrl}
+    Temporal UI:                ${env.TEMPORAL_UI_URL ?? '(set TEMPORAL_UI_URL)'}
+
+  Demo logins (password: ${DEMO_PASSWORD}):
+${logins.join('\n')}
+
+  Press Ctrl-C to stop.
+`);
+}
+
+main().catch(async (error: Error) => {
+  console.error(`\n${error.message}`);
+  await shutdown(1);
+});

@@ -1,0 +1,43 @@
+// Builds the order worker. Shared by worker/main.ts, the tests and the benchmark, so they all run the
+// same workflows and activities.
+import { fileURLToPath } from 'node:url';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Db } from '../lib/db';
+import { createActivities } from './activities';
+
+export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+export function bundleOrderWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+}
+
+export interface OrderWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Db;
+  /** A prebuilt bundle (tests bundle once); the workflows are bundled from source otherwise. */
+  workflowBundle?: WorkflowBundleWithSourceMap | { codePath: string };
+  identity?: string;
+}
+
+export function createOrderWorker({ connection, namespace, taskQueue, db, workflowBundle, identity }: OrderWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace,
+    taskQueue,
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
+    activities: createActivities(db),
+    ...(identity ? { identity } : {}),
+  });
+}
+
+// The bundler logs every module at info level; keep only what matters.
+const quietBundlerLogger = {
+  log: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (message: string, meta?: Record<string, unknown>) => console.warn(message, meta ?? ''),
+  error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta ?? ''),
+};

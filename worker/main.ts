@@ -1,0 +1,34 @@
+// The worker process: runs order workflows and their activities, and the checkout reconciler.
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { createDb } from '../lib/db';
+import { loadEnv } from '../lib/env';
+import { connectTemporalClient, temporalConnectionOptions } from '../lib/temporal';
+import { bundleOrderWorkflows, createOrderWorker } from './create-worker';
+import { runReconcilerLoop } from './reconciler';
+
+const env = loadEnv();
+// The SDK logs every state change at INFO; keep its warnings and errors unless debugging.
+Runtime.install({ logger: new DefaultLogger(env.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
+const db = createDb(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
+const connection = await NativeConnection.connect(temporalConnectionOptions(env));
+const client = await connectTemporalClient(env);
+const workflowBundle = await bundleOrderWorkflows();
+const worker = await createOrderWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, db, workflowBundle });
+
+const stopReconciler = new AbortController();
+const reconciler = runReconcilerLoop({
+  db,
+  client,
+  taskQueue: env.TEMPORAL_TASK_QUEUE,
+  confirmWithinMs: env.ORDER_CONFIRM_WITHIN,
+  intervalMs: 15_000,
+  signal: stopReconciler.signal,
+  onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'reconciler sweep failed', error: String(error) })),
+});
+
+console.log(JSON.stringify({ level: 'info', msg: 'worker ready', taskQueue: env.TEMPORAL_TASK_QUEUE, namespace: env.TEMPORAL_NAMESPACE }));
+// Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks have drained.
+await worker.run();
+stopReconciler.abort();
+await reconciler;
+await Promise.all([client.connection.close(), connection.close(), db.$disconnect()]);

@@ -1,0 +1,48 @@
+// Closes the one gap checkout cannot close by itself: a process that crashed after committing the order
+// rows but before starting their workflows. Every worker sweeps for such rows; starting is idempotent,
+// so several workers sweeping at once is harmless.
+import type { Client } from '@temporalio/client';
+import type { Db } from '../lib/db';
+import { ensureOrderWorkflows, orderInputInclude } from '../lib/order-workflows';
+
+export interface ReconcilerOptions {
+  db: Db;
+  client: Client;
+  taskQueue: string;
+  confirmWithinMs: number;
+  /** Rows younger than this are left to the checkout that is still creating them. */
+  graceMs?: number;
+  batchSize?: number;
+}
+
+/** Starts the workflows of orders that have none yet; returns how many it started. */
+export async function reconcileOrderWorkflows({ db, client, taskQueue, confirmWithinMs, graceMs = 10_000, batchSize = 100 }: ReconcilerOptions): Promise<number> {
+  const orders = await db.order.findMany({
+    where: { workflowStartedAt: null, createdAt: { lt: new Date(Date.now() - graceMs) } },
+    include: orderInputInclude,
+    orderBy: { createdAt: 'asc' },
+    take: batchSize,
+  });
+  if (orders.length) await ensureOrderWorkflows(db, client, taskQueue, orders, confirmWithinMs);
+  return orders.length;
+}
+
+/** Runs the sweep now and then every `intervalMs` until the signal aborts. */
+export function runReconcilerLoop(options: ReconcilerOptions & { intervalMs: number; signal: AbortSignal; onError: (error: unknown) => void }): Promise<void> {
+  return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const tick = async () => {
+      try {
+        await reconcileOrderWorkflows(options);
+      } catch (error) {
+        options.onError(error);
+      }
+      if (!options.signal.aborted) timer = setTimeout(tick, options.intervalMs);
+    };
+    options.signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    void tick();
+  });
+}

@@ -1,0 +1,2 @@
+// Entry point the worker bundles: every workflow type the order service runs.
+export { orderWorkflow } from './order-workflow';

@@ -1,0 +1,21 @@
+// The order workflow's message contracts, declared once: the workflow sets their handlers and the API,
+// tests and tools send them by these same definitions.
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { StatusChangeRequest } from './order-model';
+import type { OrderView } from './order-types';
+
+export const ORDER_TASK_QUEUE_DEFAULT = 'orders';
+
+/** Workflow ID of an order: derived from its number, so starting the same order twice is a no-op. */
+export function orderWorkflowId(orderNumber: string): string {
+  return `order-${orderNumber}`;
+}
+
+/** Seller, buyer or operator asks to change status; refused synchronously when invalid. Returns the new state. */
+export const setStatusUpdate = defineUpdate<OrderView, [StatusChangeRequest]>('setStatus');
+
+/** The same change, fire-and-forget, for operators (Temporal UI, CLI) and integrations; refusals are recorded. */
+export const requestStatusSignal = defineSignal<[StatusChangeRequest]>('requestStatus');
+
+/** The whole order state. */
+export const getOrderQuery = defineQuery<OrderView>('getOrder');
