@@ -1,0 +1,83 @@
+// One test file's slice of the real stack: a Temporal worker on its own task queue and an API server
+// on a free port, both in this process, against the shared dev server and database.
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createLogger } from '../../api/logger';
+import { createApiServer } from '../../api/server';
+import { createDb, type Db } from '../../lib/db';
+import { loadEnv, type Env } from '../../lib/env';
+import { createOrderWorker } from '../../worker/create-worker';
+
+let runtimeInstalled = false;
+
+export interface TestStack {
+  db: Db;
+  temporal: Client;
+  env: Env;
+  taskQueue: string;
+  apiUrl: string;
+  worker: Worker;
+  /** Starts another worker on the same task queue (e.g. after killing one). */
+  startWorker(): Promise<Worker>;
+  stop(): Promise<void>;
+}
+
+export async function startTestStack(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestStack> {
+  const shared = inject('stack');
+  if (!runtimeInstalled) {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+    runtimeInstalled = true;
+  }
+  const taskQueue = `test-${randomUUID()}`;
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    DATABASE_URL: shared.databaseUrl,
+    TEMPORAL_ADDRESS: shared.temporalAddress,
+    TEMPORAL_NAMESPACE: shared.namespace,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...overrides,
+  });
+  const db = createDb(env.DATABASE_URL, 5);
+  const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
+  const workers: { worker: Worker; running: Promise<void> }[] = [];
+
+  async function startWorker(): Promise<Worker> {
+    const worker = await createOrderWorker({
+      connection: nativeConnection,
+      namespace: env.TEMPORAL_NAMESPACE,
+      taskQueue,
+      db,
+      workflowBundle: { codePath: shared.workflowBundlePath },
+    });
+    workers.push({ worker, running: worker.run() });
+    return worker;
+  }
+
+  const worker = await startWorker();
+  const logger = createLogger(env.LOG_LEVEL, { service: 'api' });
+  const server = createApiServer({ db, temporal, env, logger });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    db,
+    temporal,
+    env,
+    taskQueue,
+    apiUrl,
+    worker,
+    startWorker,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      for (const { worker: w } of workers) if (w.getState() === 'RUNNING') w.shutdown();
+      await Promise.allSettled(workers.map(({ running }) => running));
+      await Promise.allSettled([temporal.connection.close(), nativeConnection.close(), db.$disconnect()]);
+    },
+  };
+}
