@@ -3,7 +3,7 @@
 import { isGrpcServiceError, ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { TRPCError } from '@trpc/server';
-import { TRANSITION_ERROR_TYPES, type TransitionErrorType } from '../workflows/order-model';
+import { TRANSITION_ERROR_TYPES, type TransitionErrorType, type TransitionRefusal } from '../workflows/order-model';
 
 export const ORDER_NOT_FOUND = 'Order not found.';
 export const UNAVAILABLE_MESSAGE = 'The order service is briefly unavailable. Please try again in a moment.';
@@ -38,10 +38,15 @@ export function isUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** A refusal from the order model as the tRPC error its caller sees. */
+export function transitionRefusalError(refusal: TransitionRefusal): TRPCError {
+  return new TRPCError({ code: TRANSITION_ERROR_CODES[refusal.type], message: refusal.message });
+}
+
 export function toTRPCError(error: unknown): TRPCError {
   if (error instanceof TRPCError) return error;
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure && isTransitionErrorType(error.cause.type)) {
-    return new TRPCError({ code: TRANSITION_ERROR_CODES[error.cause.type], message: error.cause.message, cause: error.cause });
+    return transitionRefusalError({ type: error.cause.type, message: error.cause.message });
   }
   if (error instanceof WorkflowNotFoundError) return new TRPCError({ code: 'NOT_FOUND', message: ORDER_NOT_FOUND });
   if (isUnavailable(error) || (error instanceof ServiceError && isUnavailable(error.cause))) {

@@ -6,7 +6,8 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../lib/db';
 import { getOrderQuery, orderWorkflowId } from '../../workflows/messages';
 import type { ActorRole } from '../../workflows/order-model';
-import type { OrderView } from '../../workflows/order-types';
+import type { OrderView, TimelineEntry } from '../../workflows/order-types';
+import type { OrderEvent } from '../../prisma/generated/client';
 import { ORDER_NOT_FOUND } from '../errors';
 
 /** Who is asking: a buyer may read their own orders, a seller those of their store. */
@@ -30,6 +31,18 @@ export async function queryOrderWorkflow(temporal: Client, orderNumber: string):
   }
 }
 
+/** A projected event row in the workflow's timeline shape. */
+export function timelineEntryFromEvent(event: OrderEvent): TimelineEntry {
+  return {
+    seq: event.seq,
+    from: event.fromStatus,
+    to: event.toStatus,
+    at: event.at.toISOString(),
+    by: { role: event.actorRole as ActorRole, ...(event.actorId ? { id: event.actorId } : {}), name: event.actorName },
+    ...(event.note ? { note: event.note } : {}),
+  };
+}
+
 export async function projectedOrderView(db: Db, orderNumber: string): Promise<OrderView | null> {
   const order = await db.order.findUnique({
     where: { orderNumber },
@@ -47,14 +60,7 @@ export async function projectedOrderView(db: Db, orderNumber: string): Promise<O
     totalCentavos: order.totalCentavos,
     shipping: { name: order.customerName, phone: order.customerPhone, addressLine: order.addressLine, city: order.city, postalCode: order.postalCode },
     placedAt: order.createdAt.toISOString(),
-    timeline: order.events.map((event) => ({
-      seq: event.seq,
-      from: event.fromStatus,
-      to: event.toStatus,
-      at: event.at.toISOString(),
-      by: { role: event.actorRole as ActorRole, ...(event.actorId ? { id: event.actorId } : {}), name: event.actorName },
-      ...(event.note ? { note: event.note } : {}),
-    })),
+    timeline: order.events.map(timelineEntryFromEvent),
     tracking: order.carrier && order.trackingNumber ? { carrier: order.carrier, trackingNumber: order.trackingNumber } : null,
     deadline: null,
     rejected: [],

@@ -36,7 +36,7 @@ export const ordersRouter = router({
   /** Cancels the order while the model allows the buyer to (pending or confirmed). */
   cancel: buyerProcedure.input(cancelInput).mutation(async ({ ctx, input }) => {
     await assertOwnsOrder(ctx.db, input.orderNumber, { buyerId: ctx.user.id });
-    const order = await sendStatusChange(ctx.temporal, input.orderNumber, input.requestId, {
+    const order = await sendStatusChange(ctx, input.orderNumber, input.requestId, {
       to: 'cancelled',
       actor: { role: 'buyer', id: ctx.user.id, name: ctx.user.name },
       note: input.reason ?? 'Cancelled by the buyer.',

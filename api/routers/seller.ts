@@ -54,7 +54,7 @@ export const sellerRouter = router({
   /** Moves the order to `to`. The request ID makes a retried or double-clicked change apply once. */
   setStatus: sellerProcedure.input(setStatusInput).mutation(async ({ ctx, input }) => {
     await assertOwnsOrder(ctx.db, input.orderNumber, { storeId: ctx.store.id });
-    const order = await sendStatusChange(ctx.temporal, input.orderNumber, input.requestId, {
+    const order = await sendStatusChange(ctx, input.orderNumber, input.requestId, {
       to: input.to,
       actor: { role: 'seller', id: ctx.user.id, name: `${ctx.user.name} (${ctx.store.name})` },
       ...(input.note ? { note: input.note } : {}),
