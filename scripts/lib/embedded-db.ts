@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { BatchAwareQueryQueue } from './pglite-query-queue';
 
 export interface EmbeddedDb {
   url: string;
@@ -16,6 +17,8 @@ export async function startEmbeddedDb({ dataDir, port }: { dataDir?: string; por
   const db = await PGlite.create(dataDir);
   // PGlite is single-connection; the socket server multiplexes many client connections onto it.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 200 });
+  // Connections take their queue from the server when they attach, so swapping it before start() is enough.
+  (server as unknown as { queryQueue: BatchAwareQueryQueue }).queryQueue = new BatchAwareQueryQueue(db);
   await server.start();
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,

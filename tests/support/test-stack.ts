@@ -19,13 +19,19 @@ export interface TestStack {
   env: Env;
   taskQueue: string;
   apiUrl: string;
-  worker: Worker;
+  /** The in-process worker, unless the stack was started without one. */
+  worker: Worker | undefined;
   /** Starts another worker on the same task queue (e.g. after killing one). */
   startWorker(): Promise<Worker>;
   stop(): Promise<void>;
 }
 
-export async function startTestStack(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestStack> {
+export interface TestStackOptions {
+  /** false leaves the worker to the test, e.g. as a child process it can kill. */
+  inProcessWorker?: boolean;
+}
+
+export async function startTestStack(overrides: Partial<Record<keyof Env, string>> = {}, { inProcessWorker = true }: TestStackOptions = {}): Promise<TestStack> {
   const shared = inject('stack');
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -58,7 +64,7 @@ export async function startTestStack(overrides: Partial<Record<keyof Env, string
     return worker;
   }
 
-  const worker = await startWorker();
+  const worker = inProcessWorker ? await startWorker() : undefined;
   const logger = createLogger(env.LOG_LEVEL, { service: 'api' });
   const server = createApiServer({ db, temporal, env, logger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

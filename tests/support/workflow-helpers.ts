@@ -6,12 +6,13 @@ import type { Db } from '../../lib/db';
 import { getOrderQuery, orderWorkflowId, setStatusUpdate } from '../../workflows/messages';
 import type { Actor, StatusChangeRequest } from '../../workflows/order-model';
 import type { OrderView, TimelineEntry } from '../../workflows/order-types';
+import type { orderWorkflow } from '../../workflows/order-workflow';
 
 export const SELLER: Actor = { role: 'seller', id: 'seller-test', name: 'Test Seller' };
 export const OPERATOR: Actor = { role: 'operator', name: 'ops@example.com' };
 
-export function orderHandle(temporal: Client, orderNumber: string): WorkflowHandle {
-  return temporal.workflow.getHandle(orderWorkflowId(orderNumber));
+export function orderHandle(temporal: Client, orderNumber: string): WorkflowHandle<typeof orderWorkflow> {
+  return temporal.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(orderNumber));
 }
 
 export function setStatus(temporal: Client, orderNumber: string, request: StatusChangeRequest, updateId?: string): Promise<OrderView> {
