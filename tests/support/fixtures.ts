@@ -3,6 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../lib/db';
 import { createApiClient, type ApiClient } from './api-client';
 
+/** Password of every buyer that newBuyer registers. */
+export const BUYER_PASSWORD = 'correct horse battery';
+
 export const SHIPPING = { name: 'Maria Santos', phone: '+63 917 555 0101', addressLine: '12 Mabini Street, Barangay 5', city: 'Quezon City', postalCode: '1100' };
 
 export async function productsOf(db: Db, storeSlug: string) {
@@ -13,7 +16,7 @@ export async function productsOf(db: Db, storeSlug: string) {
 export async function newBuyer(apiUrl: string, name = 'Test Buyer'): Promise<ApiClient & { email: string }> {
   const client = createApiClient(apiUrl);
   const email = `buyer-${randomUUID()}@test.example`;
-  await client.auth.register.mutate({ email, name, password: 'correct horse battery' });
+  await client.auth.register.mutate({ email, name, password: BUYER_PASSWORD });
   return Object.assign(client, { email });
 }
 

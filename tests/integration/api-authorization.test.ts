@@ -1,0 +1,153 @@
+// The authorisation matrix: every procedure × caller (anonymous, buyer, seller) × own or someone else's
+// order. Refused calls must also leave the order untouched.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApiClient, errorCodeOf, signedInClient, type ApiClient } from '../support/api-client';
+import { BUYER_PASSWORD, newBuyer, placeOrder, productsOf, SHIPPING } from '../support/fixtures';
+import { startTestStack, type TestStack } from '../support/test-stack';
+
+type Caller = 'anonymous' | 'ownerBuyer' | 'otherBuyer' | 'ownerSeller' | 'otherSeller';
+const CALLERS: Caller[] = ['anonymous', 'ownerBuyer', 'otherBuyer', 'ownerSeller', 'otherSeller'];
+
+let stack: TestStack;
+let clients: Record<Caller, ApiClient>;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  clients = {
+    anonymous: createApiClient(stack.apiUrl),
+    ownerBuyer: await newBuyer(stack.apiUrl, 'Owner Buyer'),
+    otherBuyer: await newBuyer(stack.apiUrl, 'Other Buyer'),
+    ownerSeller: await signedInClient(stack.apiUrl, 'fashion@seller.test'),
+    otherSeller: await signedInClient(stack.apiUrl, 'gadgets@seller.test'),
+  };
+});
+afterAll(() => stack?.stop());
+
+/** A fresh order of the owner buyer at the owner seller's store. */
+const freshOrder = () => placeOrder(clients.ownerBuyer, stack.db, 'fashion-store');
+const statusOf = async (orderNumber: string) => (await stack.db.order.findUniqueOrThrow({ where: { orderNumber } })).status;
+
+interface Row {
+  procedure: string;
+  /** Runs the procedure as `caller` against a fresh order; resolves to what the caller saw. */
+  call: (client: ApiClient, orderNumber: string) => Promise<unknown>;
+  /** 'ok' or the expected tRPC error code, per caller. */
+  expect: Record<Caller, string>;
+  /** For successful reads: does the result show the order? */
+  shows?: (result: unknown, orderNumber: string) => boolean;
+  /** True when the procedure changes the order, so refusals must leave it pending. */
+  mutates?: boolean;
+}
+
+const ROWS: Row[] = [
+  {
+    procedure: 'orders.mine',
+    call: (c) => c.orders.mine.query({ limit: 100 }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'ok', ownerSeller: 'FORBIDDEN', otherSeller: 'FORBIDDEN' },
+    shows: (r, n) => (r as { items: { orderNumber: string }[] }).items.some((i) => i.orderNumber === n),
+  },
+  {
+    procedure: 'orders.track',
+    call: (c, n) => c.orders.track.query({ orderNumber: n }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'NOT_FOUND', ownerSeller: 'FORBIDDEN', otherSeller: 'FORBIDDEN' },
+  },
+  {
+    procedure: 'orders.cancel',
+    call: (c, n) => c.orders.cancel.mutate({ orderNumber: n, requestId: randomUUID() }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'NOT_FOUND', ownerSeller: 'FORBIDDEN', otherSeller: 'FORBIDDEN' },
+    mutates: true,
+  },
+  {
+    procedure: 'checkout.place',
+    call: async (c) => {
+      const [product] = await productsOf(stack.db, 'fashion-store');
+      return c.checkout.place.mutate({ idempotencyKey: randomUUID(), lines: [{ productId: product!.id, quantity: 1 }], shipping: SHIPPING });
+    },
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'ok', ownerSeller: 'FORBIDDEN', otherSeller: 'FORBIDDEN' },
+  },
+  {
+    procedure: 'seller.orders',
+    call: (c) => c.seller.orders.query({ limit: 100 }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'FORBIDDEN', otherBuyer: 'FORBIDDEN', ownerSeller: 'ok', otherSeller: 'ok' },
+    shows: (r, n) => (r as { items: { orderNumber: string }[] }).items.some((i) => i.orderNumber === n),
+  },
+  {
+    procedure: 'seller.order',
+    call: (c, n) => c.seller.order.query({ orderNumber: n }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'FORBIDDEN', otherBuyer: 'FORBIDDEN', ownerSeller: 'ok', otherSeller: 'NOT_FOUND' },
+  },
+  {
+    procedure: 'seller.setStatus',
+    call: (c, n) => c.seller.setStatus.mutate({ orderNumber: n, requestId: randomUUID(), to: 'confirmed' }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'FORBIDDEN', otherBuyer: 'FORBIDDEN', ownerSeller: 'ok', otherSeller: 'NOT_FOUND' },
+    mutates: true,
+  },
+  {
+    procedure: 'auth.logout',
+    call: async (c) => {
+      if (c === clients.anonymous) return c.auth.logout.mutate();
+      // Log out a second session of the same account, so the matrix clients stay signed in.
+      const { email, role } = (await c.auth.me.query())!;
+      const twin = await signedInClient(stack.apiUrl, email, role === 'buyer' ? BUYER_PASSWORD : undefined);
+      await twin.auth.logout.mutate();
+      expect(await twin.auth.me.query()).toBeNull();
+      expect(await c.auth.me.query()).not.toBeNull();
+    },
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'ok', ownerSeller: 'ok', otherSeller: 'ok' },
+  },
+  {
+    procedure: 'auth.me',
+    call: (c) => c.auth.me.query(),
+    expect: { anonymous: 'ok', ownerBuyer: 'ok', otherBuyer: 'ok', ownerSeller: 'ok', otherSeller: 'ok' },
+  },
+  {
+    procedure: 'catalog.stores',
+    call: (c) => c.catalog.stores.query(),
+    expect: { anonymous: 'ok', ownerBuyer: 'ok', otherBuyer: 'ok', ownerSeller: 'ok', otherSeller: 'ok' },
+  },
+  {
+    procedure: 'system.config',
+    call: (c) => c.system.config.query(),
+    expect: { anonymous: 'ok', ownerBuyer: 'ok', otherBuyer: 'ok', ownerSeller: 'ok', otherSeller: 'ok' },
+  },
+];
+
+describe.each(ROWS)('$procedure', (row) => {
+  test.each(CALLERS)('as %s', async (caller) => {
+    const orderNumber = await freshOrder();
+    const expected = row.expect[caller];
+    if (expected === 'ok') {
+      const result = await row.call(clients[caller], orderNumber);
+      if (row.shows) expect(row.shows(result, orderNumber)).toBe(caller === 'ownerBuyer' || caller === 'ownerSeller');
+    } else {
+      expect(await errorCodeOf(row.call(clients[caller], orderNumber))).toBe(expected);
+      if (row.mutates) expect(await statusOf(orderNumber)).toBe('pending');
+    }
+  });
+});
+
+test('someone else’s order and a missing order get the same answer', async () => {
+  const orderNumber = await freshOrder();
+  const missing = 'ORD-20261126-ZZZZZZ';
+  const answers = await Promise.all(
+    [orderNumber, missing].map((n) =>
+      clients.otherBuyer.orders.track.query({ orderNumber: n }).then(
+        () => 'ok',
+        (error: { message: string; data: { code: string; httpStatus: number } }) => JSON.stringify([error.data.code, error.data.httpStatus, error.message]),
+      ),
+    ),
+  );
+  expect(answers[0]).toBe(answers[1]);
+  expect(answers[0]).toContain('NOT_FOUND');
+});
+
+test('the other store’s seller cannot move or read the order by any route', async () => {
+  const orderNumber = await freshOrder();
+  const other = clients.otherSeller;
+  expect(await errorCodeOf(other.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'cancelled', note: 'x' }))).toBe('NOT_FOUND');
+  const list = await other.seller.orders.query({ search: orderNumber });
+  expect(list.items).toHaveLength(0);
+  expect(list.counts.all).toBe(0);
+  expect(await statusOf(orderNumber)).toBe('pending');
+});
