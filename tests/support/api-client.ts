@@ -22,8 +22,7 @@ export function createApiClient(apiUrl: string, headers: Record<string, string> 
     }
     return response;
   };
-  const client = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${apiUrl}/trpc`, fetch: cookieFetch })] });
-  return Object.assign(client, { jar });
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${apiUrl}/trpc`, fetch: cookieFetch })] });
 }
 
 export async function signedInClient(apiUrl: string, email: string, password = DEMO_PASSWORD): Promise<ApiClient> {
