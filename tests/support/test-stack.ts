@@ -19,6 +19,7 @@ export interface TestStack {
   env: Env;
   taskQueue: string;
   apiUrl: string;
+  logs: LogRecord[];
   /** The in-process worker, unless the stack was started without one. */
   worker: Worker | undefined;
   /** Starts another worker on the same task queue (e.g. after killing one). */
@@ -30,6 +31,9 @@ export interface TestStackOptions {
   /** false leaves the worker to the test, e.g. as a child process it can kill. */
   inProcessWorker?: boolean;
 }
+
+/** Every structured log line of the stack's API, parsed, for tests that check what is logged. */
+export type LogRecord = Record<string, unknown> & { level: string; msg: string };
 
 export async function startTestStack(overrides: Partial<Record<keyof Env, string>> = {}, { inProcessWorker = true }: TestStackOptions = {}): Promise<TestStack> {
   const shared = inject('stack');
@@ -65,7 +69,11 @@ export async function startTestStack(overrides: Partial<Record<keyof Env, string
   }
 
   const worker = inProcessWorker ? await startWorker() : undefined;
-  const logger = createLogger(env.LOG_LEVEL, { service: 'api' });
+  const logs: LogRecord[] = [];
+  const logger = createLogger('debug', { service: 'api' }, (line) => {
+    logs.push(JSON.parse(line) as LogRecord);
+    if (env.LOG_LEVEL !== 'silent') console.log(line);
+  });
   const server = createApiServer({ db, temporal, env, logger });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -76,6 +84,7 @@ export async function startTestStack(overrides: Partial<Record<keyof Env, string
     env,
     taskQueue,
     apiUrl,
+    logs,
     worker,
     startWorker,
     async stop() {

@@ -1,0 +1,117 @@
+// Accounts and sessions: password storage, the session cookie, server-side session checks on every
+// request, CSRF, login rate limiting, security headers, and that each refusal is logged.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createApiClient, errorCodeOf, signedInClient } from '../support/api-client';
+import { BUYER_PASSWORD, newBuyer } from '../support/fixtures';
+import { startTestStack, type TestStack } from '../support/test-stack';
+
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(() => stack?.stop());
+
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${stack.apiUrl}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${stack.apiUrl}/trpc/${path}`, { headers });
+
+test('passwords are stored as salted scrypt hashes', async () => {
+  const buyer = await newBuyer(stack.apiUrl);
+  const me = (await buyer.auth.me.query())!;
+  const first = await stack.db.user.findUniqueOrThrow({ where: { id: me.id } });
+  expect(first.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+  expect(first.passwordHash).not.toContain(BUYER_PASSWORD);
+  const second = await newBuyer(stack.apiUrl);
+  const other = await stack.db.user.findUniqueOrThrow({ where: { id: (await second.auth.me.query())!.id } });
+  expect(other.passwordHash).not.toBe(first.passwordHash);
+});
+
+test('login sets an httpOnly SameSite cookie whose token is not stored in the clear', async () => {
+  const response = await post('auth.login', { email: 'jose@buyer.test', password: 'demo-pass-2026' });
+  expect(response.status).toBe(200);
+  const cookie = response.headers.getSetCookie()[0]!;
+  expect(cookie).toMatch(/^sid=[A-Za-z0-9_-]{43}; /);
+  expect(cookie).toContain('HttpOnly');
+  expect(cookie).toContain('SameSite=Lax');
+  expect(cookie).toContain('Path=/');
+  const token = /^sid=([^;]+)/.exec(cookie)![1]!;
+  expect(await stack.db.session.count({ where: { id: token } })).toBe(0);
+  const me = await (await get('auth.me', { cookie: `sid=${token}` })).json();
+  expect(me.result.data.email).toBe('jose@buyer.test');
+});
+
+test('forged, expired and logged-out sessions are refused, and the refusals are logged', async () => {
+  const forged = await get('orders.mine', { cookie: `sid=${'A'.repeat(43)}` });
+  expect(forged.status).toBe(401);
+
+  const buyer = await newBuyer(stack.apiUrl);
+  const me = (await buyer.auth.me.query())!;
+  await stack.db.session.updateMany({ where: { userId: me.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  expect(await errorCodeOf(buyer.orders.mine.query({}))).toBe('UNAUTHORIZED');
+  expect(await buyer.auth.me.query()).toBeNull();
+
+  const response = await post('auth.login', { email: 'maria@buyer.test', password: 'demo-pass-2026' });
+  const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
+  expect((await get('orders.mine', { cookie })).status).toBe(200);
+  expect((await post('auth.logout', {}, { cookie })).status).toBe(200);
+  expect((await get('orders.mine', { cookie })).status).toBe(401);
+
+  expect(stack.logs.filter((log) => log.msg === 'invalid session refused').length).toBeGreaterThanOrEqual(3);
+  expect(JSON.stringify(stack.logs)).not.toContain(cookie.slice(4));
+});
+
+test('state-changing calls from another origin are refused; same-origin calls pass', async () => {
+  const login = { email: 'gadgets@seller.test', password: 'demo-pass-2026' };
+  const crossSite = await post('auth.login', login, { origin: 'https://evil.example' });
+  expect(crossSite.status).toBe(403);
+  expect((await crossSite.json()).error.message).toMatch(/another site/);
+  const fetchMetadata = await post('auth.login', login, { 'sec-fetch-site': 'cross-site' });
+  expect(fetchMetadata.status).toBe(403);
+  const sameOrigin = await post('auth.login', login, { origin: stack.apiUrl });
+  expect(sameOrigin.status).toBe(200);
+  // Queries are read-only and carry no CSRF risk; a cross-origin read still needs the victim's cookie, which SameSite withholds.
+  expect((await get('catalog.stores', { origin: 'https://evil.example' })).status).toBe(200);
+  expect(stack.logs.some((log) => log.msg === 'cross-origin call refused' && log.origin === 'https://evil.example')).toBe(true);
+});
+
+test('login is rate-limited per account after repeated failures', async () => {
+  const buyer = await newBuyer(stack.apiUrl);
+  const { email } = (await buyer.auth.me.query())!;
+  const attacker = createApiClient(stack.apiUrl);
+  const codes: string[] = [];
+  for (let i = 0; i < stack.env.LOGIN_MAX_FAILURES; i++) codes.push(await errorCodeOf(attacker.auth.login.mutate({ email, password: `guess-${i}-${randomUUID()}` })));
+  expect(codes).toEqual(Array(stack.env.LOGIN_MAX_FAILURES).fill('UNAUTHORIZED'));
+  // Even the right password is refused while the account is locked.
+  expect(await errorCodeOf(attacker.auth.login.mutate({ email, password: BUYER_PASSWORD }))).toBe('TOO_MANY_REQUESTS');
+  // Other accounts are unaffected.
+  await signedInClient(stack.apiUrl, 'jose@buyer.test');
+  expect(stack.logs.some((log) => log.msg === 'login rate limit hit')).toBe(true);
+});
+
+test('unknown emails and wrong passwords get the same answer', async () => {
+  const anonymous = createApiClient(stack.apiUrl);
+  const messages = await Promise.all(
+    [`nobody-${randomUUID()}@test.example`, 'maria@buyer.test'].map((email) =>
+      anonymous.auth.login.mutate({ email, password: 'not the password' }).catch((error: Error) => error.message),
+    ),
+  );
+  expect(messages[0]).toBe(messages[1]);
+});
+
+test('responses carry security headers', async () => {
+  const response = await get('catalog.stores');
+  expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(response.headers.get('x-frame-options')).toBe('DENY');
+  expect(response.headers.get('referrer-policy')).toBe('same-origin');
+  expect(response.headers.get('cache-control')).toBe('no-store');
+});
+
+test('request logs are structured and hold no secrets', async () => {
+  await post('auth.login', { email: 'maria@buyer.test', password: 'demo-pass-2026' });
+  const requestLogs = stack.logs.filter((log) => log.msg === 'request');
+  expect(requestLogs.length).toBeGreaterThan(0);
+  expect(requestLogs.at(-1)).toMatchObject({ level: 'info', method: 'POST', path: '/trpc/auth.login', status: 200 });
+  expect(JSON.stringify(stack.logs)).not.toContain('demo-pass-2026');
+});
