@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { loadEnv, parseDuration } from '../../lib/env';
+import { devServerArgs } from '../../scripts/lib/dev-server';
+import { readFileSync } from 'node:fs';
+import { loadTemporalDevConfig, parseTemporalDevConfig, temporalDevConfigPath } from '../../scripts/lib/temporal-dev-config';
+import { formatPeso, lineTotal, sumLines } from '../../workflows/money';
+
+describe('money', () => {
+  test('formats centavos as pesos', () => {
+    expect(formatPeso(104_800)).toBe('₱1,048.00');
+    expect(formatPeso(5)).toBe('₱0.05');
+  });
+
+  test('sums lines in integer centavos', () => {
+    const lines = [
+      { unitPriceCentavos: 1_999, quantity: 3 },
+      { unitPriceCentavos: 1, quantity: 99 },
+    ];
+    expect(lineTotal(lines[0]!)).toBe(5_997);
+    expect(sumLines(lines)).toBe(6_096);
+  });
+});
+
+describe('environment', () => {
+  const base = { DATABASE_URL: 'postgresql://u@h/db' };
+
+  test('has safe defaults', () => {
+    const env = loadEnv(base);
+    expect(env).toMatchObject({ TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'orders', PORT: 3000, ORDER_CONFIRM_WITHIN: 48 * 3_600_000 });
+  });
+
+  test('names every invalid variable', () => {
+    expect(() => loadEnv({ DATABASE_URL: 'mysql://x', PORT: 'eighty', ORDER_CONFIRM_WITHIN: 'soon' })).toThrow(
+      /DATABASE_URL: must be a postgresql:\/\/ URL[\s\S]*PORT[\s\S]*ORDER_CONFIRM_WITHIN: must be a duration/,
+    );
+    expect(() => loadEnv({ ...base, TEMPORAL_TLS_CERT_PATH: '/cert.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
+  });
+
+  test('parses durations', () => {
+    expect([parseDuration('500ms'), parseDuration('90s'), parseDuration('30m'), parseDuration('2d')]).toEqual([500, 90_000, 1_800_000, 172_800_000]);
+  });
+});
+
+describe('temporal-dev.yml', () => {
+  test('the committed file is valid and registers the order search attributes', () => {
+    const config = loadTemporalDevConfig();
+    expect(config.searchAttributes).toMatchObject({ OrderStatus: 'Keyword', StoreId: 'Keyword', BuyerId: 'Keyword' });
+    expect(config.server.dbFile.startsWith('.data/')).toBe(true);
+  });
+
+  test('rejects unknown keys and bad values with the key named', () => {
+    const text = `
+cli: { version: 1.5.1 }
+server: { ip: 127.0.0.1, grpcPort: 70000, uiPort: 8233, httpPort: 7243, metricsPort: 7235, dbFile: /abs.db, namespace: orders, logLevel: loud, colour: blue }
+searchAttributes: { OrderStatus: Keyword, StoreId: Keyword }
+`;
+    expect(() => parseTemporalDevConfig(text)).toThrow(/server\.grpcPort[\s\S]*server\.dbFile[\s\S]*server\.logLevel/);
+    expect(() => parseTemporalDevConfig(text)).toThrow(/colour/);
+    const withoutBuyerId = readFileSync(temporalDevConfigPath, 'utf8').replace(/^\s+BuyerId: Keyword\n/m, '');
+    expect(() => parseTemporalDevConfig(withoutBuyerId)).toThrow(/searchAttributes\.BuyerId: is required by the order workflow/);
+    expect(() => parseTemporalDevConfig('cli: [')).toThrow(/not valid YAML/);
+  });
+
+  test('becomes dev server flags', () => {
+    const config = loadTemporalDevConfig();
+    const args = devServerArgs({ cliPath: 'temporal', config, ports: { grpcPort: 1111 }, persistent: false, headless: true });
+    expect(args).toEqual(expect.arrayContaining(['--port', '1111', '--headless', '--search-attribute', 'OrderStatus=Keyword', '--namespace', 'orders']));
+    expect(args).not.toContain('--db-filename');
+    expect(args.join(' ')).toContain('--dynamic-config-value frontend.enableUpdateWorkflowExecution=true');
+  });
+});
