@@ -1,14 +1,14 @@
 // The API process: tRPC over HTTP plus the built web app.
 import { createDb } from '../lib/db';
 import { loadEnv } from '../lib/env';
-import { connectTemporalClient } from '../lib/temporal';
+import { connectTemporalClient, temporalConnectConfig } from '../lib/temporal';
 import { createLogger } from './logger';
 import { createApiServer } from './server';
 
 const env = loadEnv();
 const logger = createLogger(env.LOG_LEVEL, { service: 'api' });
 const db = createDb(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
-const temporal = await connectTemporalClient(env);
+const temporal = await connectTemporalClient(temporalConnectConfig(env));
 const server = createApiServer({ db, temporal, env, logger });
 
 server.listen(env.PORT, env.HOST, () => logger.info('api ready', { url: `http://${env.HOST}:${env.PORT}` }));

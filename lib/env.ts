@@ -30,11 +30,7 @@ const envSchema = z
     TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
     TEMPORAL_NAMESPACE: z.string().min(1).default('orders'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('orders'),
-    TEMPORAL_API_KEY: optionalText,
-    TEMPORAL_TLS_CERT_PATH: optionalText,
-    TEMPORAL_TLS_KEY_PATH: optionalText,
-    TEMPORAL_TLS_CA_PATH: optionalText,
-    TEMPORAL_TLS_SERVER_NAME: optionalText,
+    // TLS and API keys are read by @temporalio/envconfig (see lib/temporal.ts).
     /** Base URL of the Temporal Web UI, for the operator links on the seller dashboard. */
     TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -50,11 +46,6 @@ const envSchema = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_WINDOW: duration.default(parseDuration('15m')),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  })
-  .superRefine((env, ctx) => {
-    if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {
-      ctx.addIssue({ code: 'custom', path: ['TEMPORAL_TLS_KEY_PATH'], message: 'TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH go together' });
-    }
   });
 
 export type Env = z.infer<typeof envSchema>;

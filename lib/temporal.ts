@@ -1,39 +1,29 @@
-// One way to connect to Temporal for the API, the worker, the scripts and the tests: plain local
-// dev server, mTLS, or an API key (Temporal Cloud), all from the validated environment.
-import { readFileSync } from 'node:fs';
+// One way to connect to Temporal for the API, the worker and the tools. Temporal's own environment
+// configuration (@temporalio/envconfig) reads the standard variables: TEMPORAL_ADDRESS,
+// TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS, TEMPORAL_TLS_CLIENT_CERT_PATH,
+// TEMPORAL_TLS_CLIENT_KEY_PATH, TEMPORAL_TLS_SERVER_CA_CERT_PATH, TEMPORAL_TLS_SERVER_NAME, and
+// TEMPORAL_PROFILE / TEMPORAL_CONFIG_FILE for a TOML profile, so a local dev server, an mTLS
+// cluster and Temporal Cloud differ only in the environment.
 import { Client, Connection } from '@temporalio/client';
+import { loadClientConnectConfig } from '@temporalio/envconfig';
+import type { NativeConnectionOptions } from '@temporalio/worker';
 import type { Env } from './env';
 
-type TemporalEnv = Pick<
-  Env,
-  'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_API_KEY' | 'TEMPORAL_TLS_CERT_PATH' | 'TEMPORAL_TLS_KEY_PATH' | 'TEMPORAL_TLS_CA_PATH' | 'TEMPORAL_TLS_SERVER_NAME'
->;
-
-/** Options accepted by both the client's Connection and the worker's NativeConnection. */
-export interface TemporalConnectionOptions {
-  address: string;
-  tls?: boolean | { clientCertPair?: { crt: Buffer; key: Buffer }; serverRootCACertificate?: Buffer; serverNameOverride?: string };
-  apiKey?: string;
-  metadata?: Record<string, string>;
+export interface TemporalConnectConfig {
+  connectionOptions: NativeConnectionOptions & { address: string };
+  namespace: string;
 }
 
-export function temporalConnectionOptions(env: TemporalEnv): TemporalConnectionOptions {
-  const options: TemporalConnectionOptions = { address: env.TEMPORAL_ADDRESS };
-  if (env.TEMPORAL_TLS_CERT_PATH && env.TEMPORAL_TLS_KEY_PATH) {
-    options.tls = {
-      clientCertPair: { crt: readFileSync(env.TEMPORAL_TLS_CERT_PATH), key: readFileSync(env.TEMPORAL_TLS_KEY_PATH) },
-      ...(env.TEMPORAL_TLS_CA_PATH ? { serverRootCACertificate: readFileSync(env.TEMPORAL_TLS_CA_PATH) } : {}),
-      ...(env.TEMPORAL_TLS_SERVER_NAME ? { serverNameOverride: env.TEMPORAL_TLS_SERVER_NAME } : {}),
-    };
-  } else if (env.TEMPORAL_API_KEY) {
-    options.tls = true;
-    options.apiKey = env.TEMPORAL_API_KEY;
-    options.metadata = { 'temporal-namespace': env.TEMPORAL_NAMESPACE };
-  }
-  return options;
+/** Resolves the connection from the environment, with the validated defaults of lib/env.ts. */
+export function temporalConnectConfig(env: Pick<Env, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>, source: NodeJS.ProcessEnv = process.env): TemporalConnectConfig {
+  const variables = Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  const { connectionOptions } = loadClientConnectConfig({
+    overrideEnvVars: { ...variables, TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE },
+  });
+  return { connectionOptions: { ...connectionOptions, address: env.TEMPORAL_ADDRESS }, namespace: env.TEMPORAL_NAMESPACE };
 }
 
-export async function connectTemporalClient(env: TemporalEnv): Promise<Client> {
-  const connection = await Connection.connect(temporalConnectionOptions(env));
-  return new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+export async function connectTemporalClient(config: TemporalConnectConfig): Promise<Client> {
+  const connection = await Connection.connect(config.connectionOptions);
+  return new Client({ connection, namespace: config.namespace });
 }

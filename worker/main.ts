@@ -2,7 +2,7 @@
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDb } from '../lib/db';
 import { loadEnv } from '../lib/env';
-import { connectTemporalClient, temporalConnectionOptions } from '../lib/temporal';
+import { connectTemporalClient, temporalConnectConfig } from '../lib/temporal';
 import { bundleOrderWorkflows, createOrderWorker } from './create-worker';
 import { runReconcilerLoop } from './reconciler';
 
@@ -10,8 +10,9 @@ const env = loadEnv();
 // The SDK logs every state change at INFO; keep its warnings and errors unless debugging.
 Runtime.install({ logger: new DefaultLogger(env.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
 const db = createDb(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
-const connection = await NativeConnection.connect(temporalConnectionOptions(env));
-const client = await connectTemporalClient(env);
+const temporalConfig = temporalConnectConfig(env);
+const connection = await NativeConnection.connect(temporalConfig.connectionOptions);
+const client = await connectTemporalClient(temporalConfig);
 const workflowBundle = await bundleOrderWorkflows();
 const worker = await createOrderWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, db, workflowBundle });
 

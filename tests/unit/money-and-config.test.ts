@@ -33,7 +33,6 @@ describe('environment', () => {
     expect(() => loadEnv({ DATABASE_URL: 'mysql://x', PORT: 'eighty', ORDER_CONFIRM_WITHIN: 'soon' })).toThrow(
       /DATABASE_URL: must be a postgresql:\/\/ URL[\s\S]*PORT[\s\S]*ORDER_CONFIRM_WITHIN: must be a duration/,
     );
-    expect(() => loadEnv({ ...base, TEMPORAL_TLS_CERT_PATH: '/cert.pem' })).toThrow(/TEMPORAL_TLS_KEY_PATH/);
   });
 
   test('parses durations', () => {
