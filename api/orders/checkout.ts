@@ -60,7 +60,7 @@ async function createCheckout(db: Db, buyer: SessionUser, input: CheckoutInput, 
   }
   const now = new Date();
   const buyerActor = { actorRole: 'buyer', actorId: buyer.id, actorName: buyer.name };
-  return db.checkout.create({
+  await db.checkout.create({
     data: {
       buyerId: buyer.id,
       idempotencyKey: input.idempotencyKey,
@@ -98,8 +98,11 @@ async function createCheckout(db: Db, buyer: SessionUser, input: CheckoutInput, 
         }),
       },
     },
-    include: checkoutInclude,
+    // Read back after the commit, not inside the transaction: the embedded database serves one
+    // transaction at a time, so every statement inside it holds up all other requests.
+    select: { id: true },
   });
+  return findCheckout(db, buyer.id, input.idempotencyKey);
 }
 
 export async function placeCheckout(deps: ApiDeps, buyer: SessionUser, input: CheckoutInput): Promise<PlacedOrder[]> {
