@@ -1,9 +1,12 @@
-// The API's HTTP server: tRPC under /trpc, health endpoints, and the built web app for everything else.
+// The API's HTTP server: tRPC under /trpc, health, readiness and metrics endpoints, and the built web
+// app for everything else.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { checkReadiness, databaseCheck, temporalCheck } from '../lib/readiness';
 import { createContextFactory } from './context';
 import type { ApiDeps } from './deps';
+import { createApiMetrics, routeLabel } from './metrics';
 import { appRouter } from './routers';
 import { createStaticHandler } from './static-files';
 
@@ -31,6 +34,9 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
     },
   });
   const serveStatic = createStaticHandler(options.webRoot ?? webDistDir);
+  const metrics = createApiMetrics();
+  const procedures = new Set(Object.keys(appRouter._def.procedures));
+  const readinessChecks = { database: databaseCheck(deps.db), temporal: temporalCheck(deps.temporal) };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -40,6 +46,15 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
       return trpc(req, res);
     }
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      return void checkReadiness(readinessChecks).then(({ ready, checks }) => json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', checks }));
+    }
+    if (path === '/metrics') {
+      return void metrics.registry.metrics().then((body) => {
+        res.writeHead(200, { 'Content-Type': metrics.registry.contentType });
+        res.end(body);
+      });
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'Method not allowed' });
     return serveStatic(req, res);
   };
@@ -48,13 +63,10 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
     const started = performance.now();
     res.on('finish', () => {
       // Path without the query string: tRPC GET inputs may hold order numbers and searches.
-      deps.logger.info('request', {
-        method: req.method,
-        path: (req.url ?? '/').split('?')[0],
-        status: res.statusCode,
-        ms: Math.round((performance.now() - started) * 10) / 10,
-        ip: req.socket.remoteAddress,
-      });
+      const path = (req.url ?? '/').split('?')[0]!;
+      const ms = performance.now() - started;
+      metrics.observe(routeLabel(path, procedures), req.method ?? 'GET', res.statusCode, ms / 1000);
+      deps.logger.info('request', { method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, ip: req.socket.remoteAddress });
     });
     handle(req, res);
   });

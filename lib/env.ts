@@ -34,6 +34,8 @@ const envSchema = z
     /** Base URL of the Temporal Web UI, for the operator links on the seller dashboard. */
     TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
     HOST: z.string().min(1).default('127.0.0.1'),
+    /** Port of the worker's /healthz, /readyz and /metrics; unset turns them off. */
+    WORKER_OPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /** Origins allowed to make state-changing calls (comma-separated). Defaults to the server's own origin. */
     ALLOWED_ORIGINS: optionalText,

@@ -17,6 +17,7 @@ import { ensureTemporalCli } from './temporal-cli';
 const config = loadTemporalDevConfig();
 const apiPort = Number(process.env.PORT ?? 3000);
 const dbPort = Number(process.env.EMBEDDED_DB_PORT ?? 5433);
+const workerOpsPort = Number(process.env.WORKER_OPS_PORT ?? 3001);
 const useDevServer = !process.env.TEMPORAL_ADDRESS;
 const useEmbeddedDb = !process.env.DATABASE_URL;
 
@@ -67,7 +68,7 @@ function startService(name: string, script: string, env: NodeJS.ProcessEnv, read
 }
 
 async function main() {
-  const ports: Record<string, number> = { API: apiPort };
+  const ports: Record<string, number> = { API: apiPort, 'worker health': workerOpsPort };
   if (useEmbeddedDb) ports['embedded database'] = dbPort;
   if (useDevServer) {
     const { grpcPort, uiPort, httpPort, metricsPort } = config.server;
@@ -106,6 +107,7 @@ async function main() {
     TEMPORAL_NAMESPACE: process.env.TEMPORAL_NAMESPACE ?? config.server.namespace,
     TEMPORAL_UI_URL: process.env.TEMPORAL_UI_URL ?? temporal?.uiUrl ?? undefined,
     PORT: String(apiPort),
+    WORKER_OPS_PORT: String(workerOpsPort),
   };
   step('Starting the worker and the API');
   await Promise.all([
@@ -121,6 +123,8 @@ async function main() {
 
     Shop and seller dashboard:  ${shopUrl}
     Temporal UI:                ${env.TEMPORAL_UI_URL ?? '(set TEMPORAL_UI_URL)'}
+    API health and metrics:     ${shopUrl}/readyz  ${shopUrl}/metrics
+    Worker health and metrics:  http://127.0.0.1:${workerOpsPort}/readyz  http://127.0.0.1:${workerOpsPort}/metrics
 
   Demo logins (password: ${DEMO_PASSWORD}):
 ${logins.join('\n')}

@@ -4,7 +4,7 @@ import { spawnManaged, type ManagedChild } from '../../scripts/lib/child-process
 import { repoRoot } from '../../scripts/lib/paths';
 import type { TestStack } from './test-stack';
 
-export async function spawnWorkerProcess(stack: TestStack): Promise<ManagedChild> {
+export async function spawnWorkerProcess(stack: TestStack, extraEnv: Record<string, string> = {}): Promise<ManagedChild> {
   const child = spawnManaged('worker', process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -14,6 +14,7 @@ export async function spawnWorkerProcess(stack: TestStack): Promise<ManagedChild
       TEMPORAL_NAMESPACE: stack.env.TEMPORAL_NAMESPACE,
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
       LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
