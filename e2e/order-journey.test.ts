@@ -1,0 +1,204 @@
+// The buyer and sellers in real headless Chromium against the real stack: checkout from two stores,
+// live tracking while a seller moves one order to delivered, and store isolation between sellers.
+import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+  addToCart,
+  countTrackRequests,
+  fillShipping,
+  layoutShiftsSinceWatching,
+  openUpdateDialog,
+  orderCard,
+  placeOrders,
+  registerBuyer,
+  searchSellerOrders,
+  setTabVisible,
+  shows,
+  signIn,
+  updateDialog,
+  updateStatus,
+  watchLayoutShifts,
+} from './support/actions';
+import { launchBrowser, newUserPage, saveScreenshot, screenshotDesktopAndPhone } from './support/browser';
+import { startWebStack, type WebStack } from './support/web-stack';
+
+const POLL_INTERVAL_MS = 1_000;
+const SHIPPING = { phone: '+63 917 555 0101', addressLine: '12 Mabini Street, Barangay 5', city: 'Quezon City', postalCode: '1100' };
+const TRACKING = { carrier: 'LBC Express', trackingNumber: 'LBC-20261126-77' };
+
+let web: WebStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  [web, browser] = await Promise.all([startWebStack({ TRACKING_POLL_INTERVAL: `${POLL_INTERVAL_MS / 1000}s` }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.stop();
+});
+
+describe('an order from checkout to delivery', () => {
+  test('the buyer follows the orders live while the sellers move them, each seller seeing only their own store', { timeout: 120_000 }, async () => {
+    // The buyer checks out products from two stores and gets one pending order per store.
+    const buyer = await newUserPage(browser, web.baseUrl);
+    await registerBuyer(buyer, 'Ana Dela Cruz');
+    await addToCart(buyer, 'Cotton T-Shirt', 2);
+    await addToCart(buyer, 'Wireless Earbuds');
+    await screenshotDesktopAndPhone(buyer, 'shop');
+    await fillShipping(buyer, SHIPPING);
+    await screenshotDesktopAndPhone(buyer, 'cart');
+    const orderNumbers = await placeOrders(buyer);
+    expect(orderNumbers).toHaveLength(2);
+    const storeOf = async (orderNumber: string) => (await shows(orderCard(buyer, orderNumber).getByRole('heading', { level: 2 }))).textContent();
+    const stores = await Promise.all(orderNumbers.map(storeOf));
+    expect(stores.toSorted()).toEqual(['Fashion Store', 'Gadget Hub']);
+    const fashionOrder = orderNumbers[stores.indexOf('Fashion Store')]!;
+    const gadgetOrder = orderNumbers[stores.indexOf('Gadget Hub')]!;
+    for (const orderNumber of orderNumbers) {
+      await expect(orderCard(buyer, orderNumber).getByRole('status').textContent()).resolves.toBe('Status: Pending');
+    }
+    await expect(orderCard(buyer, fashionOrder).getByRole('row', { name: /Total/ }).textContent()).resolves.toContain('₱1,048.00');
+    await expect(buyer.getByText(/^Updated (just now|\d+ seconds? ago)/).first().isVisible()).resolves.toBe(true);
+    await buyer.evaluate(() => Object.assign(window, { openedBeforeTheSellerActed: true }));
+    await watchLayoutShifts(buyer);
+
+    // The fashion seller, in another browser context, finds only their own order and confirms it.
+    const seller = await newUserPage(browser, web.baseUrl);
+    await signIn(seller, 'fashion@seller.test');
+    await shows(seller.getByRole('heading', { name: 'Orders · Fashion Store' }));
+    // Other test files place orders at the same store in parallel, so the checks below search by number.
+    await shows(seller.getByRole('table', { name: 'Orders' }));
+    await screenshotDesktopAndPhone(seller, 'seller-orders');
+    await searchSellerOrders(seller, gadgetOrder);
+    await shows(seller.getByText('No orders match this filter.'));
+    await searchSellerOrders(seller, fashionOrder);
+    await seller.getByRole('link', { name: fashionOrder }).click();
+    await shows(seller.getByRole('heading', { name: `Order ${fashionOrder}` }));
+    await expect(seller.getByRole('region', { name: 'Customer' }).textContent()).resolves.toContain('Ana Dela Cruz');
+    await expect(seller.getByRole('row', { name: /Cotton T-Shirt/ }).textContent()).resolves.toContain('₱998.00');
+    const dialog = await openUpdateDialog(seller);
+    await expect(dialog.textContent()).resolves.toContain('Current status: Pending');
+    await expect(dialog.getByRole('radio').evaluateAll((radios) => radios.map((radio) => radio.parentElement!.textContent!.trim()))).resolves.toEqual([
+      'Confirmed',
+      'Cancelled',
+    ]);
+    await saveScreenshot(seller, 'seller-update-dialog');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await updateStatus(seller, 'Confirmed');
+
+    // The buyer's page, still open, picks the change up by polling, without a reload and without shifting.
+    await shows(orderCard(buyer, fashionOrder).getByRole('status').filter({ hasText: 'Status: Confirmed' }));
+    await expect(orderCard(buyer, fashionOrder).textContent()).resolves.toContain('The seller has confirmed your order.');
+    await expect(orderCard(buyer, gadgetOrder).getByRole('status').textContent()).resolves.toBe('Status: Pending');
+    await expect(buyer.evaluate(() => 'openedBeforeTheSellerActed' in window)).resolves.toBe(true);
+    await expect(layoutShiftsSinceWatching(buyer)).resolves.toEqual([]);
+    await screenshotDesktopAndPhone(buyer, 'tracker');
+    await buyer.emulateMedia({ media: 'print' });
+    await saveScreenshot(buyer, 'receipt-print');
+    await expect(buyer.getByRole('button', { name: 'Print receipt' }).isVisible()).resolves.toBe(false);
+    await expect(buyer.getByRole('navigation', { name: 'Main' }).isVisible()).resolves.toBe(false);
+    await expect(orderCard(buyer, fashionOrder).isVisible()).resolves.toBe(true);
+    await buyer.emulateMedia({ media: 'screen' });
+
+    // My Orders lists both orders; the fashion order's page shows its timeline so far.
+    await buyer.getByRole('link', { name: 'My Orders' }).click();
+    await shows(buyer.getByRole('heading', { name: 'My Orders' }));
+    const fashionRow = await shows(buyer.getByRole('link', { name: new RegExp(fashionOrder) }));
+    await expect(buyer.evaluate(() => document.activeElement?.textContent)).resolves.toBe('My Orders');
+    await expect(fashionRow.textContent()).resolves.toMatch(/Confirmed.*Fashion Store.*2 items.*₱1,048\.00/);
+    await expect(buyer.getByRole('link', { name: new RegExp(gadgetOrder) }).textContent()).resolves.toMatch(/Pending.*Gadget Hub.*1 item/);
+    await screenshotDesktopAndPhone(buyer, 'my-orders');
+    await fashionRow.click();
+    await shows(buyer.getByRole('heading', { name: `Order ${fashionOrder}` }));
+    await expect(buyer.getByRole('region', { name: 'Timeline' }).getByRole('listitem').count()).resolves.toBe(2);
+
+    // While the tab is hidden the page does not poll; it catches up as soon as it is visible again.
+    await setTabVisible(buyer, false);
+    const requestsWhileHidden = countTrackRequests(buyer);
+    await updateStatus(seller, 'Processing');
+    await buyer.waitForTimeout(POLL_INTERVAL_MS * 2.5);
+    expect(requestsWhileHidden()).toBe(0);
+    await expect(buyer.getByRole('status').first().textContent()).resolves.toBe('Status: Confirmed');
+    await setTabVisible(buyer, true);
+    await shows(buyer.getByRole('status').filter({ hasText: 'Status: Processing' }));
+
+    // Shipping needs a carrier and a tracking number; the dialog says so in words.
+    const shipDialog = await openUpdateDialog(seller);
+    await shipDialog.getByRole('radio', { name: 'Shipped' }).check();
+    await shipDialog.getByRole('button', { name: 'Save' }).click();
+    await shows(shipDialog.getByText('Carrier is required'));
+    await screenshotDesktopAndPhone(seller, 'seller-update-dialog-shipping');
+    await expect(shipDialog.getByRole('alert').textContent()).resolves.toBe('Please correct the fields marked below.');
+    await shipDialog.getByRole('button', { name: 'Close' }).click();
+    await updateStatus(seller, 'Shipped', { Carrier: TRACKING.carrier, 'Tracking number': TRACKING.trackingNumber });
+    await updateStatus(seller, 'Delivered');
+    await shows(seller.getByText('This order is closed.'));
+    await expect(seller.getByRole('button', { name: 'Update status' }).count()).resolves.toBe(0);
+
+    // The buyer's page shows the whole timeline and the tracking details, then stops polling.
+    await shows(buyer.getByRole('status').filter({ hasText: 'Status: Delivered' }));
+    const timeline = buyer.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
+    await expect(timeline.evaluateAll((entries) => entries.map((entry) => entry.querySelector('.timeline-status')!.textContent))).resolves.toEqual([
+      'Pending',
+      'Confirmed',
+      'Processing',
+      'Shipped',
+      'Delivered',
+    ]);
+    const tracking = await buyer.getByRole('region', { name: 'Tracking details' }).textContent();
+    expect(tracking).toContain(TRACKING.carrier);
+    expect(tracking).toContain(TRACKING.trackingNumber);
+    await screenshotDesktopAndPhone(buyer, 'order-delivered');
+    const requestsAfterDelivery = countTrackRequests(buyer);
+    await buyer.waitForTimeout(POLL_INTERVAL_MS * 2.5);
+    expect(requestsAfterDelivery()).toBe(0);
+
+    // The other store's seller sees neither the order in the list nor its page.
+    const otherSeller = await newUserPage(browser, web.baseUrl);
+    await signIn(otherSeller, 'gadgets@seller.test');
+    await searchSellerOrders(otherSeller, gadgetOrder);
+    await shows(otherSeller.getByRole('link', { name: gadgetOrder }));
+    await searchSellerOrders(otherSeller, fashionOrder);
+    await shows(otherSeller.getByText('No orders match this filter.'));
+    await otherSeller.goto(`/seller/orders/${fashionOrder}`);
+    await expect((await shows(otherSeller.getByRole('alert'))).textContent()).resolves.toBe('Order not found.');
+    await expect(otherSeller.getByText('Ana Dela Cruz').count()).resolves.toBe(0);
+    await otherSeller.getByRole('button', { name: /Sign out/ }).click();
+    await shows(otherSeller.getByRole('link', { name: 'Sign in' }));
+    expect(new URL(otherSeller.url()).pathname).toBe('/login');
+
+    expect([...buyer.errors, ...seller.errors, ...otherSeller.errors]).toEqual([]);
+  });
+});
+
+describe('the web app around the journey', () => {
+  test('a wrong password is reported in words', async () => {
+    const page = await newUserPage(browser, web.baseUrl);
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(`nobody-${randomUUID()}@buyer.test`);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect((await shows(page.getByRole('alert'))).textContent()).resolves.toBe('Email or password is incorrect.');
+  });
+
+  test("a buyer page loads at most 60 kB of gzipped JavaScript and none of the seller dashboard's", async () => {
+    const page = await newUserPage(browser, web.baseUrl);
+    await signIn(page, 'jose@buyer.test');
+    const scripts: Promise<{ url: string; gzipBytes: number }>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') {
+        scripts.push(response.body().then((body) => ({ url: response.url(), gzipBytes: gzipSync(body).length })));
+      }
+    });
+    await page.goto('/orders');
+    await shows(page.getByRole('heading', { name: 'My Orders' }));
+    const loaded = await Promise.all(scripts);
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((script) => /Seller/.test(script.url))).toEqual([]);
+    expect(loaded.reduce((sum, script) => sum + script.gzipBytes, 0)).toBeLessThanOrEqual(60_000);
+    expect(web.buildOutput).toMatch(/Bundle size \(gzip\): buyer pages' initial JS [\d.]+ kB of a 60\.0 kB budget/);
+  });
+});

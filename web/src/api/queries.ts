@@ -1,0 +1,59 @@
+// Query keys and fetchers, in one place so that pages, mutations and cache updates agree on them.
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/solid-query';
+import type { OrderStatus } from '../../../workflows/order-model';
+import { api } from './client';
+
+const PAGE_SIZE = 20;
+
+export const queryKeys = {
+  session: ['session'] as const,
+  config: ['config'] as const,
+  stores: ['stores'] as const,
+  myOrders: ['orders', 'mine'] as const,
+  trackedOrder: (orderNumber: string) => ['orders', 'track', orderNumber] as const,
+  sellerOrderLists: ['seller', 'orders'] as const,
+  sellerOrders: (filter: SellerOrderFilter) => ['seller', 'orders', filter] as const,
+  sellerOrder: (orderNumber: string) => ['seller', 'order', orderNumber] as const,
+};
+
+export interface SellerOrderFilter {
+  status?: OrderStatus | undefined;
+  search?: string | undefined;
+}
+
+export const sessionQuery = () => queryOptions({ queryKey: queryKeys.session, queryFn: () => api.auth.me.query(), staleTime: Infinity });
+
+export const configQuery = () => queryOptions({ queryKey: queryKeys.config, queryFn: () => api.system.config.query(), staleTime: Infinity });
+
+export const storesQuery = () => queryOptions({ queryKey: queryKeys.stores, queryFn: () => api.catalog.stores.query(), staleTime: 60_000 });
+
+export const myOrdersQuery = () =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.myOrders,
+    queryFn: ({ pageParam }) => api.orders.mine.query({ limit: PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    staleTime: 0,
+  });
+
+export const sellerOrdersQuery = (filter: SellerOrderFilter, refetchIntervalMs: number) =>
+  infiniteQueryOptions({
+    queryKey: queryKeys.sellerOrders(filter),
+    queryFn: ({ pageParam }) => api.seller.orders.query({ ...filter, limit: PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // New orders and buyers' cancellations appear without a reload.
+    refetchInterval: refetchIntervalMs,
+    // Switching tabs keeps the old rows on screen until the new ones arrive, so nothing jumps.
+    placeholderData: keepPreviousData,
+  });
+
+export const trackedOrderQuery = (orderNumber: string) => ({
+  queryKey: queryKeys.trackedOrder(orderNumber),
+  queryFn: () => api.orders.track.query({ orderNumber }),
+});
+
+export const sellerOrderQuery = (orderNumber: string) => ({
+  queryKey: queryKeys.sellerOrder(orderNumber),
+  queryFn: () => api.seller.order.query({ orderNumber }),
+});

@@ -1,0 +1,26 @@
+import { For, Show } from 'solid-js';
+import { statusLabel } from '../../../workflows/order-model';
+import type { TimelineEntry } from '../../../workflows/order-types';
+import { formatDateTime } from '../lib/dates';
+import { Panel } from './Panel';
+
+export function OrderTimeline(props: { timeline: readonly TimelineEntry[] }) {
+  return (
+    <Panel heading="Timeline">
+      <ol class="timeline">
+        <For each={props.timeline}>
+          {(entry) => (
+            <li class="timeline-entry">
+              <span class="timeline-status">{statusLabel(entry.to)}</span>{' '}
+              <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
+              <span class="timeline-actor">by {entry.by.name}</span>
+              <Show when={entry.note}>
+                <p class="timeline-note">{entry.note}</p>
+              </Show>
+            </li>
+          )}
+        </For>
+      </ol>
+    </Panel>
+  );
+}

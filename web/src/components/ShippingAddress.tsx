@@ -1,0 +1,18 @@
+import type { ShippingDetails } from '../../../workflows/order-types';
+import { Panel } from './Panel';
+
+export function ShippingAddress(props: { shipping: ShippingDetails; heading: string }) {
+  return (
+    <Panel heading={props.heading}>
+      <address class="address">
+        <strong>{props.shipping.name}</strong>
+        <br />
+        {props.shipping.addressLine}
+        <br />
+        {props.shipping.city} {props.shipping.postalCode}
+        <br />
+        <a href={`tel:${props.shipping.phone.replace(/[^+\d]/g, '')}`}>{props.shipping.phone}</a>
+      </address>
+    </Panel>
+  );
+}

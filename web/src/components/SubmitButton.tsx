@@ -1,0 +1,8 @@
+/** A form's submit button; disabled while the request runs, so a double click sends it once. */
+export function SubmitButton(props: { pending: boolean; label: string; pendingLabel: string }) {
+  return (
+    <button type="submit" class="button primary" disabled={props.pending}>
+      {props.pending ? props.pendingLabel : props.label}
+    </button>
+  );
+}

@@ -1,0 +1,51 @@
+import { Show } from 'solid-js';
+import { A, useParams } from '@solidjs/router';
+import { trackedOrderQuery } from '../api/queries';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { OrderLines } from '../components/OrderLines';
+import { OrderProgress } from '../components/OrderProgress';
+import { OrderTimeline } from '../components/OrderTimeline';
+import { PageHeading } from '../components/PageHeading';
+import { Panel } from '../components/Panel';
+import { ShippingAddress } from '../components/ShippingAddress';
+import { TrackingDetails } from '../components/TrackingDetails';
+import { formatDateTime } from '../lib/dates';
+import { useLiveOrder } from '../tracking/live-order';
+
+export default function OrderPage() {
+  const params = useParams<{ orderNumber: string }>();
+  const tracked = useLiveOrder(() => trackedOrderQuery(params.orderNumber));
+  return (
+    <>
+      <PageHeading text={`Order ${params.orderNumber}`} />
+      <Show
+        when={tracked.data?.order}
+        fallback={
+          <>
+            <ErrorMessage error={tracked.error} />
+            <A href="/orders">Back to My Orders</A>
+          </>
+        }
+      >
+        {(order) => (
+          <div class="order-layout">
+            <p class="muted order-meta">
+              {order().store.name} · placed {formatDateTime(order().placedAt)}
+            </p>
+            <div class="order-main">
+              <OrderProgress order={order()} updatedAt={tracked.dataUpdatedAt} />
+              <TrackingDetails tracking={order().tracking} />
+              <OrderTimeline timeline={order().timeline} />
+            </div>
+            <div class="order-side">
+              <Panel heading="Items">
+                <OrderLines order={order()} />
+              </Panel>
+              <ShippingAddress shipping={order().shipping} heading="Shipping to" />
+            </div>
+          </div>
+        )}
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { createSignal, Show } from 'solid-js';
+import { A, useParams } from '@solidjs/router';
+import { useQueryClient } from '@tanstack/solid-query';
+import { isTerminal, statusLabel } from '../../../workflows/order-model';
+import { queryKeys, sellerOrderQuery } from '../api/queries';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { OrderLines } from '../components/OrderLines';
+import { OrderTimeline } from '../components/OrderTimeline';
+import { PageHeading } from '../components/PageHeading';
+import { Panel } from '../components/Panel';
+import { ShippingAddress } from '../components/ShippingAddress';
+import { StatusBadge } from '../components/StatusBadge';
+import { TrackingDetails } from '../components/TrackingDetails';
+import { UpdatedAgo } from '../components/UpdatedAgo';
+import { formatDateTime } from '../lib/dates';
+import { useLiveOrder } from '../tracking/live-order';
+import { UpdateStatusDialog, type StatusUpdateResult } from './UpdateStatusDialog';
+
+export default function SellerOrderPage() {
+  const params = useParams<{ orderNumber: string }>();
+  const queryClient = useQueryClient();
+  const detail = useLiveOrder(() => sellerOrderQuery(params.orderNumber));
+  const [dialogOpen, setDialogOpen] = createSignal(false);
+  const [savedMessage, setSavedMessage] = createSignal('');
+  // The update returns the new state, so the page shows it at once instead of waiting for a poll.
+  const onSaved = (result: StatusUpdateResult) => {
+    queryClient.setQueryData(queryKeys.sellerOrder(params.orderNumber), (previous: typeof detail.data) =>
+      previous ? { ...previous, order: result.order, source: result.source } : previous,
+    );
+    void queryClient.invalidateQueries({ queryKey: queryKeys.sellerOrderLists });
+    setSavedMessage(`Status changed to ${statusLabel(result.order.status)}.`);
+  };
+  return (
+    <>
+      <p class="breadcrumb">
+        <A href="/seller">← All orders</A>
+      </p>
+      <PageHeading text={`Order ${params.orderNumber}`} />
+      <p class="visually-hidden" role="status">
+        {savedMessage()}
+      </p>
+      <Show when={detail.data} fallback={<ErrorMessage error={detail.error} />}>
+        {(data) => (
+          <div class="order-layout">
+            <div class="order-status-bar">
+              <p>
+                Status: <StatusBadge status={data().order.status} />
+              </p>
+              <Show when={!isTerminal(data().order.status)} fallback={<p class="muted">This order is closed.</p>}>
+                <button type="button" class="button primary" onClick={() => setDialogOpen(true)}>
+                  Update status
+                </button>
+              </Show>
+              <a class="temporal-link" href={data().temporalUrl} target="_blank" rel="noopener noreferrer">
+                Open in Temporal UI<span class="visually-hidden"> (opens in a new tab)</span>
+              </a>
+            </div>
+            <UpdatedAgo at={detail.dataUpdatedAt} final={isTerminal(data().order.status)} />
+            <p class="muted order-meta">Placed {formatDateTime(data().order.placedAt)}</p>
+            <div class="order-main">
+              <Panel heading="Items">
+                <OrderLines order={data().order} />
+              </Panel>
+              <TrackingDetails tracking={data().order.tracking} />
+              <OrderTimeline timeline={data().order.timeline} />
+            </div>
+            <div class="order-side">
+              <ShippingAddress shipping={data().order.shipping} heading="Customer" />
+            </div>
+            <Show when={dialogOpen()}>
+              <UpdateStatusDialog order={data().order} onSaved={onSaved} onClose={() => setDialogOpen(false)} />
+            </Show>
+          </div>
+        )}
+      </Show>
+    </>
+  );
+}
