@@ -1,26 +1,40 @@
-// The real worker process (worker/main.ts) for tests that kill it: a SIGKILL is a crash, not a shutdown.
+// The real worker (worker/main.ts) and API (api/main.ts) as child processes, for tests that kill them:
+// a SIGKILL is a crash, not a shutdown.
 import { createInterface } from 'node:readline';
 import { spawnManaged, type ManagedChild } from '../../scripts/lib/child-process';
 import { repoRoot } from '../../scripts/lib/paths';
 import type { TestStack } from './test-stack';
 
-export async function spawnWorkerProcess(stack: TestStack, extraEnv: Record<string, string> = {}): Promise<ManagedChild> {
-  const child = spawnManaged('worker', process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+const SERVICES = {
+  worker: { script: 'worker/main.ts', readyLine: 'worker ready' },
+  api: { script: 'api/main.ts', readyLine: 'api ready' },
+} as const;
+
+export async function spawnServiceProcess(stack: TestStack, service: keyof typeof SERVICES, extraEnv: Record<string, string> = {}): Promise<ManagedChild> {
+  const { script, readyLine } = SERVICES[service];
+  const child = spawnManaged(service, process.execPath, ['--import', 'tsx', script], {
     cwd: repoRoot,
     env: {
       ...process.env,
+      NODE_ENV: 'test',
       DATABASE_URL: stack.env.DATABASE_URL,
       TEMPORAL_ADDRESS: stack.env.TEMPORAL_ADDRESS,
       TEMPORAL_NAMESPACE: stack.env.TEMPORAL_NAMESPACE,
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
-      LOG_LEVEL: 'warn',
+      // The API announces readiness at info level; the worker prints its ready line at any level.
+      LOG_LEVEL: service === 'api' ? 'info' : 'warn',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    createInterface({ input: child.process.stdout! }).on('line', (line) => line.includes('worker ready') && resolve());
-    void child.exited.then((code) => reject(new Error(`worker exited with code ${code} before it was ready`)));
+    // Reading every line also keeps the pipe drained while the process runs.
+    createInterface({ input: child.process.stdout! }).on('line', (line) => line.includes(readyLine) && resolve());
+    void child.exited.then((code) => reject(new Error(`${service} exited with code ${code} before it was ready`)));
   });
   return child;
+}
+
+export function spawnWorkerProcess(stack: TestStack, extraEnv: Record<string, string> = {}): Promise<ManagedChild> {
+  return spawnServiceProcess(stack, 'worker', extraEnv);
 }
