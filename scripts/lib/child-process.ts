@@ -9,8 +9,21 @@ export interface ManagedChild {
   stop(signal?: NodeJS.Signals, graceMs?: number): Promise<void>;
 }
 
+/**
+ * Children run in their own process group, so stop() reaches their grandchildren too. That also means a
+ * parent killed without warning (SIGKILL, an OOM kill, a CI timeout) cannot take them along, so a tiny
+ * detached reaper kills the group once the parent is gone.
+ */
+function reapWhenParentDies(childPid: number): void {
+  const script = `const parent=${process.pid},group=-${childPid};
+setInterval(()=>{try{process.kill(group,0)}catch{process.exit(0)}
+try{process.kill(parent,0)}catch{try{process.kill(group,'SIGKILL')}catch{}process.exit(0)}},1000);`;
+  spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
 export function spawnManaged(name: string, command: string, args: string[], options: SpawnOptions = {}): ManagedChild {
   const child = spawn(command, args, { ...options, detached: true });
+  if (child.pid) reapWhenParentDies(child.pid);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
