@@ -1,0 +1,89 @@
+// Command-line options of `npm run bench`. Defaults are the figures the issue asks to be measured at.
+import { parseArgs } from 'node:util';
+
+export const PHASES = ['checkout', 'tracking', 'lifecycle'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface BenchOptions {
+  orders: number;
+  concurrency: number;
+  phases: Phase[];
+  /** Also run the same operations against bare Temporal, for the ours/bare ratios. */
+  bare: boolean;
+  /** Simulated buyers polling the tracking query. */
+  trackers: number;
+  /** How often each simulated buyer polls in real life, in seconds (the web app's default). */
+  pollEverySeconds: number;
+  /** How much faster than real life the tracking run polls. */
+  speedup: number;
+  /** How many polls each simulated buyer makes in the tracking run. */
+  pollsPerTracker: number;
+  /** Buyer accounts the orders are spread over. */
+  buyerAccounts: number;
+  /** Orders placed and moved (and polls made) before measuring, to warm the processes up. */
+  warmupOrders: number;
+  seed: number;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+  --orders N            orders to place and move to delivered (default 500)
+  --concurrency C       concurrent callers for checkout and lifecycle (default 16)
+  --phases LIST         comma-separated: ${PHASES.join(',')} (default all)
+  --no-bare             skip the bare Temporal comparison
+  --trackers B          simulated buyers polling the tracking query (default 1000)
+  --poll-every S        seconds between one buyer's polls in real life (default 30)
+  --speedup K           the tracking run polls K times faster than real life (default 3)
+  --polls P             polls per simulated buyer in the tracking run (default 2)
+  --buyer-accounts A    registered buyer accounts the orders are spread over (default 8)
+  --warmup W            warm-up orders, excluded from the figures (default 32)
+  --seed S              seed of the generated load (default 20261126)
+`;
+
+function wholeNumber(name: string, text: string | undefined, fallback: number, min = 1): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}, not "${text}"`);
+  return value;
+}
+
+export function parseBenchOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      orders: { type: 'string' },
+      concurrency: { type: 'string' },
+      phases: { type: 'string' },
+      'no-bare': { type: 'boolean', default: false },
+      trackers: { type: 'string' },
+      'poll-every': { type: 'string' },
+      speedup: { type: 'string' },
+      polls: { type: 'string' },
+      'buyer-accounts': { type: 'string' },
+      warmup: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const phases = (values.phases ?? PHASES.join(',')).split(',').map((name) => name.trim()).filter(Boolean);
+  for (const phase of phases) {
+    if (!PHASES.includes(phase as Phase)) throw new Error(`Unknown phase "${phase}"; choose from ${PHASES.join(', ')}`);
+  }
+  const options: BenchOptions = {
+    orders: wholeNumber('orders', values.orders, 500),
+    concurrency: wholeNumber('concurrency', values.concurrency, 16),
+    phases: PHASES.filter((phase) => phases.includes(phase)),
+    bare: !values['no-bare'],
+    trackers: wholeNumber('trackers', values.trackers, 1000),
+    pollEverySeconds: wholeNumber('poll-every', values['poll-every'], 30),
+    speedup: wholeNumber('speedup', values.speedup, 3),
+    pollsPerTracker: wholeNumber('polls', values.polls, 2),
+    buyerAccounts: wholeNumber('buyer-accounts', values['buyer-accounts'], 8),
+    warmupOrders: wholeNumber('warmup', values.warmup, 32, 0),
+    seed: wholeNumber('seed', values.seed, 20261126, 0),
+    help: values.help,
+  };
+  return options;
+}

@@ -1,0 +1,112 @@
+// The benchmark's own stack on free ports: an in-memory Temporal dev server, the embedded database,
+// the order worker and the API, each a separate process as under `npm start`, plus the bare worker.
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setUpDatabase } from '../scripts/db-setup';
+import { spawnManaged, waitFor, type ManagedChild } from '../scripts/lib/child-process';
+import { startDevServer, type DevServer } from '../scripts/lib/dev-server';
+import { repoRoot } from '../scripts/lib/paths';
+import { freePorts } from '../scripts/lib/ports';
+import { loadTemporalDevConfig } from '../scripts/lib/temporal-dev-config';
+import { ensureTemporalCli } from '../scripts/temporal-cli';
+
+export const ORDER_TASK_QUEUE = 'orders';
+export const BARE_TASK_QUEUE = 'bench-bare';
+
+export interface BenchStack {
+  apiUrl: string;
+  temporalAddress: string;
+  namespace: string;
+  /** The long-running processes whose memory the benchmark samples. */
+  processes: Record<'temporal' | 'worker' | 'api' | 'database' | 'bareWorker', ManagedChild | undefined>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `node --import tsx <script>` with its output in `logFile` and resolves once the log holds
+ * `readyText`. Fails at once if the process exits first.
+ */
+async function startNodeService(name: string, script: string, env: NodeJS.ProcessEnv, logFile: string, readyText: string): Promise<ManagedChild> {
+  const fd = openSync(logFile, 'a');
+  const child = spawnManaged(name, process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, env, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  let exitCode: number | null | undefined;
+  void child.exited.then((code) => (exitCode = code));
+  try {
+    await waitFor(
+      name,
+      async () => (readFileSync(logFile, 'utf8').includes(readyText) ? true : undefined),
+      120_000,
+      100,
+      () => (exitCode === undefined ? undefined : new Error(`it exited with code ${exitCode}; see ${logFile}`)),
+    );
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+  return child;
+}
+
+/** Waits for every start, so that a failure never leaves a sibling starting unseen; then throws the first error. */
+async function allStarted<T extends unknown[]>(starts: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(starts);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as T;
+}
+
+export async function startBenchStack({ logDir, withBare }: { logDir: string; withBare: boolean }): Promise<BenchStack> {
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    // Reverse start order: API and workers first, then the servers they use.
+    for (const stopOne of stops.splice(0).reverse()) await stopOne().catch((error) => console.error(String(error)));
+  };
+  try {
+    const config = loadTemporalDevConfig();
+    const [grpcPort, httpPort, metricsPort, dbPort, apiPort] = await freePorts(5);
+    const cliPath = await ensureTemporalCli();
+
+    const startDatabase = startNodeService('database', 'bench/embedded-db-server.ts', { ...process.env, EMBEDDED_DB_PORT: String(dbPort) }, join(logDir, 'database.log'), 'embedded database ready');
+    const [temporal, database] = await allStarted<[DevServer, ManagedChild]>([
+      startDevServer({
+        cliPath,
+        config,
+        ports: { grpcPort: grpcPort!, httpPort: httpPort!, metricsPort: metricsPort! },
+        persistent: false,
+        headless: true,
+        logFile: join(logDir, 'temporal.log'),
+      }).then((server: DevServer) => (stops.push(() => server.stop()), server)),
+      startDatabase.then((child) => (stops.push(() => child.stop()), child)),
+    ]);
+    const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
+    await setUpDatabase(databaseUrl);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_NAMESPACE: temporal.namespace,
+      TEMPORAL_TASK_QUEUE: ORDER_TASK_QUEUE,
+      PORT: String(apiPort),
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    };
+    const started = (child: ManagedChild) => (stops.push(() => child.stop()), child);
+    const [worker, api, bareWorker] = await allStarted<[ManagedChild, ManagedChild, ManagedChild | undefined]>([
+      startNodeService('worker', 'worker/main.ts', env, join(logDir, 'worker.log'), 'worker ready').then(started),
+      startNodeService('api', 'api/main.ts', env, join(logDir, 'api.log'), 'api ready').then(started),
+      withBare
+        ? startNodeService('bare worker', 'bench/bare-worker.ts', { ...env, TEMPORAL_TASK_QUEUE: BARE_TASK_QUEUE }, join(logDir, 'bare-worker.log'), 'bare worker ready').then(started)
+        : Promise.resolve(undefined),
+    ]);
+    return {
+      apiUrl: `http://127.0.0.1:${apiPort}`,
+      temporalAddress: temporal.address,
+      namespace: temporal.namespace,
+      processes: { temporal: temporal.child, worker, api, database, bareWorker },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
