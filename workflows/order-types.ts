@@ -16,7 +16,8 @@ export interface ShippingDetails {
   postalCode: string;
 }
 
-export interface OrderInput {
+/** What an order is, as sold: the same in the workflow's input and in its state. */
+export interface OrderFacts {
   orderNumber: string;
   buyer: { id: string; name: string };
   store: { id: string; name: string };
@@ -27,6 +28,9 @@ export interface OrderInput {
   shipping: ShippingDetails;
   /** ISO time the buyer placed the order; the first timeline entry. */
   placedAt: string;
+}
+
+export interface OrderInput extends OrderFacts {
   /** How long the seller has to confirm before the order is cancelled automatically. */
   confirmWithinMs?: number;
 }
@@ -54,17 +58,8 @@ export interface RejectedChange {
 }
 
 /** The whole state of an order, as the workflow query returns it. */
-export interface OrderView {
-  orderNumber: string;
+export interface OrderView extends OrderFacts {
   status: OrderStatus;
-  buyer: { id: string; name: string };
-  store: { id: string; name: string };
-  items: OrderLine[];
-  subtotalCentavos: number;
-  shippingCentavos: number;
-  totalCentavos: number;
-  shipping: ShippingDetails;
-  placedAt: string;
   timeline: TimelineEntry[];
   tracking: TrackingInfo | null;
   /** When the current step times out (only a pending order has a deadline), or null. */

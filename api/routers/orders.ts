@@ -1,6 +1,7 @@
 // Buyer procedures: My Orders, tracking and cancelling.
 import { z } from 'zod';
 import { assertOwnsOrder, loadOwnedOrderView } from '../orders/order-view';
+import { pageQuery, toPage } from '../orders/pagination';
 import { sendStatusChange } from '../orders/status-change';
 import { cancelInput, orderRefInput, pageInput } from '../schemas';
 import { buyerProcedure, router } from '../trpc';
@@ -10,9 +11,7 @@ export const ordersRouter = router({
   mine: buyerProcedure.input(z.object(pageInput).strict().default({ limit: 20 })).query(async ({ ctx, input }) => {
     const rows = await ctx.db.order.findMany({
       where: { buyerId: ctx.user.id },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: input.limit + 1,
-      ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+      ...pageQuery(input),
       select: {
         id: true,
         orderNumber: true,
@@ -23,11 +22,8 @@ export const ordersRouter = router({
         store: { select: { name: true } },
       },
     });
-    const page = rows.slice(0, input.limit);
-    return {
-      items: page.map(({ store, ...order }) => ({ ...order, storeName: store.name })),
-      nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
-    };
+    const page = toPage(rows, input);
+    return { ...page, items: page.items.map(({ store, ...order }) => ({ ...order, storeName: store.name })) };
   }),
 
   /** The whole order state from its workflow (or the projection once the workflow is gone). */

@@ -3,6 +3,7 @@
 import { orderWorkflowId } from '../../workflows/messages';
 import { ORDER_STATUSES, type OrderStatus } from '../../workflows/order-model';
 import { assertOwnsOrder, loadOwnedOrderView } from '../orders/order-view';
+import { pageQuery, toPage } from '../orders/pagination';
 import { sendStatusChange } from '../orders/status-change';
 import { orderRefInput, sellerListInput, setStatusInput } from '../schemas';
 import { router, sellerProcedure } from '../trpc';
@@ -18,9 +19,7 @@ export const sellerRouter = router({
     const [rows, grouped] = await Promise.all([
       ctx.db.order.findMany({
         where: { storeId, ...(input.status ? { status: input.status } : {}), ...search },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: input.limit + 1,
-        ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+        ...pageQuery(input),
         select: {
           id: true,
           orderNumber: true,
@@ -37,10 +36,8 @@ export const sellerRouter = router({
     ]);
     const counts = Object.fromEntries(ORDER_STATUSES.map((status) => [status, 0])) as Record<OrderStatus, number>;
     for (const group of grouped) counts[group.status] = group._count._all;
-    const page = rows.slice(0, input.limit);
     return {
-      items: page,
-      nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
+      ...toPage(rows, input),
       counts: { all: Object.values(counts).reduce((sum, count) => sum + count, 0), ...counts },
     };
   }),
