@@ -56,11 +56,11 @@ export function checkGoals(results: BenchResults): GoalCheck[] {
 
 function phaseRows(title: string, unit: string, bareUnit: string, figures: PhaseFigures, goals: { latency?: string; throughput?: string }): string[] {
   const { ours, bare } = figures;
-  const latency = (summary: LatencySummary) => `${ms(summary.p50)} / ${ms(summary.p95)} / ${ms(summary.p99)} ms`;
-  const latencyRatios = bare ? [ratio(ours.p50, bare.p50), ratio(ours.p95, bare.p95), ratio(ours.p99, bare.p99)].join(' / ') : '';
+  const latency = (summary: LatencySummary) => `${ms(summary.p50)} / ${ms(summary.p95)} / ${ms(summary.p99)} / ${ms(summary.max)} ms`;
+  const latencyRatios = bare ? [ratio(ours.p50, bare.p50), ratio(ours.p95, bare.p95), ratio(ours.p99, bare.p99), ratio(ours.max, bare.max)].join(' / ') : '';
   return [
     `| ${title} | throughput | ${ours.perSecond.toFixed(1)} ${unit}/s | ${bare ? `${bare.perSecond.toFixed(1)} ${bareUnit}/s` : ''} | ${ratio(ours.perSecond, bare?.perSecond)} | ${goals.throughput ?? ''} |`,
-    `| | latency p50 / p95 / p99 | ${latency(ours)} | ${bare ? latency(bare) : ''} | ${latencyRatios} | ${goals.latency ?? ''} |`,
+    `| | latency p50 / p95 / p99 / max | ${latency(ours)} | ${bare ? latency(bare) : ''} | ${latencyRatios} | ${goals.latency ?? ''} |`,
     `| | errors | ${ours.errors} of ${ours.count + ours.errors} | ${bare ? `${bare.errors} of ${bare.count + bare.errors}` : ''} | | |`,
   ];
 }

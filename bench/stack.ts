@@ -81,8 +81,10 @@ export async function startBenchStack({ logDir, withBare }: { logDir: string; wi
     const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
     await setUpDatabase(databaseUrl);
 
+    // The worker's ops port is left unset, so it cannot collide with a running `npm start`.
+    const { WORKER_OPS_PORT: _opsPort, ...inherited } = process.env;
     const env: NodeJS.ProcessEnv = {
-      ...process.env,
+      ...inherited,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: temporal.namespace,
