@@ -3,21 +3,23 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import {
   addToCart,
+  cancelDialog,
   countTrackRequests,
   fillShipping,
   layoutShiftsSinceWatching,
   openUpdateDialog,
   orderCard,
+  ordersByStore,
   placeOrders,
   registerBuyer,
   searchSellerOrders,
   setTabVisible,
   shows,
   signIn,
-  updateDialog,
+  timelineStatuses,
   updateStatus,
   watchLayoutShifts,
 } from './support/actions';
@@ -27,6 +29,7 @@ import { startWebStack, type WebStack } from './support/web-stack';
 const POLL_INTERVAL_MS = 1_000;
 const SHIPPING = { phone: '+63 917 555 0101', addressLine: '12 Mabini Street, Barangay 5', city: 'Quezon City', postalCode: '1100' };
 const TRACKING = { carrier: 'LBC Express', trackingNumber: 'LBC-20261126-77' };
+const CANCEL_REASON = 'Ordered the wrong size.';
 
 let web: WebStack;
 let browser: Browser;
@@ -52,11 +55,10 @@ describe('an order from checkout to delivery', () => {
     await screenshotDesktopAndPhone(buyer, 'cart');
     const orderNumbers = await placeOrders(buyer);
     expect(orderNumbers).toHaveLength(2);
-    const storeOf = async (orderNumber: string) => (await shows(orderCard(buyer, orderNumber).getByRole('heading', { level: 2 }))).textContent();
-    const stores = await Promise.all(orderNumbers.map(storeOf));
-    expect(stores.toSorted()).toEqual(['Fashion Store', 'Gadget Hub']);
-    const fashionOrder = orderNumbers[stores.indexOf('Fashion Store')]!;
-    const gadgetOrder = orderNumbers[stores.indexOf('Gadget Hub')]!;
+    const byStore = await ordersByStore(buyer, orderNumbers);
+    expect(Object.keys(byStore).toSorted()).toEqual(['Fashion Store', 'Gadget Hub']);
+    const fashionOrder = byStore['Fashion Store']!;
+    const gadgetOrder = byStore['Gadget Hub']!;
     for (const orderNumber of orderNumbers) {
       await expect(orderCard(buyer, orderNumber).getByRole('status').textContent()).resolves.toBe('Status: Pending');
     }
@@ -140,8 +142,7 @@ describe('an order from checkout to delivery', () => {
 
     // The buyer's page shows the whole timeline and the tracking details, then stops polling.
     await shows(buyer.getByRole('status').filter({ hasText: 'Status: Delivered' }));
-    const timeline = buyer.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
-    await expect(timeline.evaluateAll((entries) => entries.map((entry) => entry.querySelector('.timeline-status')!.textContent))).resolves.toEqual([
+    await expect(timelineStatuses(buyer)).resolves.toEqual([
       'Pending',
       'Confirmed',
       'Processing',
@@ -171,6 +172,104 @@ describe('an order from checkout to delivery', () => {
     expect(new URL(otherSeller.url()).pathname).toBe('/login');
 
     expect([...buyer.errors, ...seller.errors, ...otherSeller.errors]).toEqual([]);
+  });
+});
+
+describe('a buyer cancelling an order', () => {
+  test('the buyer cancels a pending order with a reason; once the seller is processing an order it cannot be cancelled', { timeout: 120_000 }, async () => {
+    const buyer = await newUserPage(browser, web.baseUrl);
+    await registerBuyer(buyer, 'Ben Santos');
+    await addToCart(buyer, 'Cotton T-Shirt');
+    await addToCart(buyer, 'Wireless Earbuds');
+    await fillShipping(buyer, SHIPPING);
+    const byStore = await ordersByStore(buyer, await placeOrders(buyer));
+    const fashionOrder = byStore['Fashion Store']!;
+    const gadgetOrder = byStore['Gadget Hub']!;
+    for (const orderNumber of [fashionOrder, gadgetOrder]) await shows(orderCard(buyer, orderNumber).getByRole('button', { name: `Cancel order ${orderNumber}` }));
+
+    // Polls leave the page in place, so keyboard focus stays where it is. From the keyboard the dialog
+    // opens with focus inside it; Escape closes it, keeps the order and returns focus to the button.
+    await orderCard(buyer, fashionOrder).getByRole('link', { name: fashionOrder }).click();
+    await shows(buyer.getByRole('heading', { name: `Order ${fashionOrder}` }));
+    await buyer.evaluate(() => Object.assign(window, { openedBeforeCancelling: true }));
+    const cancelButton = buyer.getByRole('button', { name: 'Cancel order' });
+    await cancelButton.focus();
+    await buyer.waitForTimeout(POLL_INTERVAL_MS * 2.5);
+    await expect(buyer.evaluate(() => document.activeElement?.textContent)).resolves.toBe(`Cancel order ${fashionOrder}`);
+    await buyer.keyboard.press('Enter');
+    const dialog = await shows(cancelDialog(buyer));
+    await expect(buyer.evaluate(() => document.activeElement?.closest('dialog') !== null)).resolves.toBe(true);
+    await expect(dialog.textContent()).resolves.toContain('The seller sees this reason.');
+    await buyer.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(buyer.evaluate(() => document.activeElement?.textContent)).resolves.toBe(`Cancel order ${fashionOrder}`);
+    await expect(buyer.getByRole('status').textContent()).resolves.toBe('Status: Pending');
+
+    // The first request gets no answer; the automatic retry carries the same request ID. Polls are held
+    // back meanwhile, so the cancelled state the page then shows comes from the cancel's own answer.
+    const cancelRequests: { requestId: string; reason?: string }[] = [];
+    const isCancel = (url: URL) => url.pathname === '/trpc/orders.cancel';
+    await buyer.route(isCancel, (route) => {
+      cancelRequests.push(route.request().postDataJSON());
+      return cancelRequests.length === 1 ? route.abort('failed') : route.continue();
+    });
+    const heldPolls: Route[] = [];
+    const isTrack = (url: URL) => url.pathname === '/trpc/orders.track';
+    await buyer.route(isTrack, (route) => void heldPolls.push(route));
+    await cancelButton.click();
+    await dialog.getByLabel('Reason (optional)').fill(CANCEL_REASON);
+    await screenshotDesktopAndPhone(buyer, 'buyer-cancel-dialog');
+    await dialog.getByRole('button', { name: 'Cancel order' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await shows(buyer.getByRole('status').filter({ hasText: 'Status: Cancelled' }));
+    expect(cancelRequests).toHaveLength(2);
+    expect(cancelRequests[0]).toMatchObject({ reason: CANCEL_REASON, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(cancelRequests[1]).toEqual(cancelRequests[0]);
+    expect(heldPolls.length).toBeGreaterThan(0);
+    // Unrouting lets the held polls through.
+    await Promise.all([buyer.unroute(isCancel), buyer.unroute(isTrack)]);
+    await expect(buyer.evaluate(() => 'openedBeforeCancelling' in window)).resolves.toBe(true);
+    await expect(buyer.evaluate(() => document.activeElement?.textContent?.trim())).resolves.toBe('You cancelled this order.');
+    await expect(timelineStatuses(buyer)).resolves.toEqual(['Pending', 'Cancelled']);
+    const cancelledEntry = buyer.getByRole('region', { name: 'Timeline' }).getByRole('listitem').last();
+    await expect(cancelledEntry.textContent()).resolves.toMatch(new RegExp(`Cancelled.*by Ben Santos.*${CANCEL_REASON}`));
+    await expect(buyer.getByRole('region', { name: 'Order progress' }).textContent()).resolves.toContain(CANCEL_REASON);
+    await expect(cancelButton.count()).resolves.toBe(0);
+    await screenshotDesktopAndPhone(buyer, 'order-cancelled');
+    await buyer.getByRole('link', { name: 'My Orders' }).click();
+    await expect((await shows(buyer.getByRole('link', { name: new RegExp(fashionOrder) }))).textContent()).resolves.toMatch(/Cancelled.*Fashion Store/);
+
+    // The seller finds it under Cancelled.
+    const seller = await newUserPage(browser, web.baseUrl);
+    await signIn(seller, 'fashion@seller.test');
+    await searchSellerOrders(seller, fashionOrder);
+    await seller.getByRole('navigation', { name: 'Filter orders by status' }).getByRole('link', { name: /^Cancelled/ }).click();
+    await seller.waitForURL((url) => url.searchParams.get('status') === 'cancelled');
+    await expect((await shows(seller.getByRole('row', { name: new RegExp(fashionOrder) }))).textContent()).resolves.toContain('Cancelled');
+
+    // A confirmed order can still be cancelled; when the seller starts processing it while the buyer is
+    // deciding, the refusal is shown in words and the button goes away.
+    const gadgetSeller = await newUserPage(browser, web.baseUrl);
+    await signIn(gadgetSeller, 'gadgets@seller.test');
+    await gadgetSeller.goto(`/seller/orders/${gadgetOrder}`);
+    await updateStatus(gadgetSeller, 'Confirmed');
+    await buyer.goto(`/orders/${gadgetOrder}`);
+    await shows(buyer.getByRole('status').filter({ hasText: 'Status: Confirmed' }));
+    await cancelButton.click();
+    await shows(dialog);
+    await updateStatus(gadgetSeller, 'Processing');
+    await dialog.getByRole('button', { name: 'Cancel order' }).click();
+    await expect((await shows(dialog.getByRole('alert'))).textContent()).resolves.toBe(
+      'You can cancel an order only while it is pending or confirmed; this one is processing.',
+    );
+    await dialog.getByRole('button', { name: 'Keep order' }).click();
+    await shows(buyer.getByRole('status').filter({ hasText: 'Status: Processing' }));
+    await expect(cancelButton.count()).resolves.toBe(0);
+    await buyer.reload();
+    await shows(buyer.getByRole('status').filter({ hasText: 'Status: Processing' }));
+    await expect(cancelButton.count()).resolves.toBe(0);
+
+    expect([...buyer.errors, ...seller.errors, ...gadgetSeller.errors]).toEqual([]);
   });
 });
 

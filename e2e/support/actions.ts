@@ -51,6 +51,24 @@ export function orderCard(page: Page, orderNumber: string): Locator {
   return page.getByRole('article', { name: `Order ${orderNumber}` });
 }
 
+/** The confirmation page's orders by the store on their card, e.g. { 'Fashion Store': 'ORD-…' }. */
+export async function ordersByStore(page: Page, orderNumbers: string[]): Promise<Record<string, string>> {
+  const storeOf = async (orderNumber: string) => (await shows(orderCard(page, orderNumber).getByRole('heading', { level: 2 }))).textContent();
+  return Object.fromEntries(await Promise.all(orderNumbers.map(async (orderNumber) => [await storeOf(orderNumber), orderNumber])));
+}
+
+/** The statuses in the order page's timeline, oldest first. */
+export function timelineStatuses(page: Page): Promise<string[]> {
+  return page
+    .getByRole('region', { name: 'Timeline' })
+    .getByRole('listitem')
+    .evaluateAll((entries) => entries.map((entry) => entry.querySelector('.timeline-status')!.textContent ?? ''));
+}
+
+export function cancelDialog(page: Page): Locator {
+  return page.getByRole('dialog', { name: /^Cancel order/ });
+}
+
 /** The seller's order table, narrowed to one order number through the search box. */
 export async function searchSellerOrders(page: Page, text: string): Promise<void> {
   await page.getByLabel('Search by order number or customer').fill(text);

@@ -1,16 +1,14 @@
 // The whole product for browser tests: this file's slice of the real stack (worker and API on the shared
-// Temporal dev server and database) plus an HTTP server that serves a fresh build of the web app.
+// Temporal dev server and database), its API also serving a fresh build of the web app.
 // The build goes to its own temporary folder, so a test run never disturbs web/dist that `npm start`
-// serves, nor another run building at the same time.
+// serves, nor another run building at the same time. The API reads the folder per request, so the
+// stack starts while the app is still building.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createLogger } from '../../api/logger';
-import { createApiServer } from '../../api/server';
 import type { Env } from '../../lib/env';
 import { startTestStack, type TestStack } from '../../tests/support/test-stack';
 
@@ -35,16 +33,12 @@ async function buildWebApp(outDir: string): Promise<string> {
 
 export async function startWebStack(envOverrides: Partial<Record<keyof Env, string>>): Promise<WebStack> {
   const webRoot = mkdtempSync(join(tmpdir(), 'orders-web-'));
-  const [buildOutput, stack] = await Promise.all([buildWebApp(webRoot), startTestStack(envOverrides)]);
-  const server = createApiServer({ db: stack.db, temporal: stack.temporal, env: stack.env, logger: createLogger('silent') }, { webRoot });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const [buildOutput, stack] = await Promise.all([buildWebApp(webRoot), startTestStack(envOverrides, { webRoot })]);
   return {
     stack,
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    baseUrl: stack.apiUrl,
     buildOutput,
     async stop() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
       await stack.stop();
       rmSync(webRoot, { recursive: true, force: true });
     },

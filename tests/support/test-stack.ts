@@ -30,12 +30,14 @@ export interface TestStack {
 export interface TestStackOptions {
   /** false leaves the worker to the test, e.g. as a child process it can kill. */
   inProcessWorker?: boolean;
+  /** A folder with a web app build for the API to serve instead of web/dist. */
+  webRoot?: string;
 }
 
 /** Every structured log line of the stack's API, parsed, for tests that check what is logged. */
 export type LogRecord = Record<string, unknown> & { level: string; msg: string };
 
-export async function startTestStack(overrides: Partial<Record<keyof Env, string>> = {}, { inProcessWorker = true }: TestStackOptions = {}): Promise<TestStack> {
+export async function startTestStack(overrides: Partial<Record<keyof Env, string>> = {}, { inProcessWorker = true, webRoot }: TestStackOptions = {}): Promise<TestStack> {
   const shared = inject('stack');
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -74,7 +76,7 @@ export async function startTestStack(overrides: Partial<Record<keyof Env, string
     logs.push(JSON.parse(line) as LogRecord);
     if (env.LOG_LEVEL !== 'silent') console.log(line);
   });
-  const server = createApiServer({ db, temporal, env, logger });
+  const server = createApiServer({ db, temporal, env, logger }, { webRoot });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

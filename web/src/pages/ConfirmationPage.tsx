@@ -6,6 +6,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { OrderLines } from '../components/OrderLines';
 import { OrderProgress } from '../components/OrderProgress';
 import { PageHeading } from '../components/PageHeading';
+import { CancelOrder } from '../orders/CancelOrder';
 import { useLiveOrder } from '../tracking/live-order';
 
 /** After checkout: one card per store order, each tracking its status live, printable as a receipt. */
@@ -45,6 +46,7 @@ function PlacedOrder(props: { orderNumber: string }) {
             </header>
             <OrderProgress order={order()} updatedAt={tracked.dataUpdatedAt} />
             <OrderLines order={order()} caption={`Items in order ${order().orderNumber}`} />
+            <CancelOrder order={order()} />
           </>
         )}
       </Show>

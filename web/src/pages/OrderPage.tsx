@@ -10,6 +10,7 @@ import { Panel } from '../components/Panel';
 import { ShippingAddress } from '../components/ShippingAddress';
 import { TrackingDetails } from '../components/TrackingDetails';
 import { formatDateTime } from '../lib/dates';
+import { CancelOrder } from '../orders/CancelOrder';
 import { useLiveOrder } from '../tracking/live-order';
 
 export default function OrderPage() {
@@ -42,6 +43,7 @@ export default function OrderPage() {
                 <OrderLines order={order()} />
               </Panel>
               <ShippingAddress shipping={order().shipping} heading="Shipping to" />
+              <CancelOrder order={order()} />
             </div>
           </div>
         )}

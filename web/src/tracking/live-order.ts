@@ -1,6 +1,7 @@
 // Live order status by polling. The interval comes from the server's configuration (30 s by default);
 // polling pauses while the tab is hidden, catches up when the window regains focus, and stops once the
 // order can no longer change.
+import { createMemo, untrack } from 'solid-js';
 import { useQuery, type QueryKey } from '@tanstack/solid-query';
 import { isTerminal, type OrderStatus } from '../../../workflows/order-model';
 import type { OrderView } from '../../../workflows/order-types';
@@ -20,9 +21,15 @@ export function pollInterval(status: OrderStatus | undefined, intervalMs: number
 
 type OrderQueryState<T> = { state: { data: T | undefined } };
 
-export function useLiveOrder<T extends { order: OrderView }>(options: () => { queryKey: QueryKey; queryFn: () => Promise<T> }) {
+export interface LiveOrder<T> {
+  readonly data: T | undefined;
+  readonly error: unknown;
+  readonly dataUpdatedAt: number;
+}
+
+export function useLiveOrder<T extends { order: OrderView }>(options: () => { queryKey: QueryKey; queryFn: () => Promise<T> }): LiveOrder<T> {
   const intervalMs = usePollIntervalMs();
-  return useQuery(() => {
+  const query = useQuery(() => {
     const everyMs = intervalMs();
     const interval = (query: OrderQueryState<T>) => pollInterval(query.state.data?.order.status, everyMs);
     return {
@@ -37,4 +44,26 @@ export function useLiveOrder<T extends { order: OrderView }>(options: () => { qu
       refetchOnWindowFocus: (query: OrderQueryState<T>) => interval(query) !== false,
     };
   });
+  // solid-query serves `data` through a Solid resource. Read inside the layout's Suspense boundary while
+  // that resource settles (right after mount, when the order is already cached, e.g. on the way from the
+  // confirmation page), the read keeps suspending the boundary on every later poll, so the page would be
+  // taken out of the document and put back each interval, losing focus and an open dialog. Only the
+  // first load suspends; after that, data is read untracked and followed through dataUpdatedAt (nested
+  // fields stay reactive: the cached order is a store).
+  const data = createMemo(() => {
+    if (query.isPending) return query.data;
+    void query.dataUpdatedAt;
+    return untrack(() => query.data);
+  });
+  return {
+    get data() {
+      return data();
+    },
+    get error() {
+      return query.error;
+    },
+    get dataUpdatedAt() {
+      return query.dataUpdatedAt;
+    },
+  };
 }

@@ -1,0 +1,54 @@
+import { createSignal, onMount, Show } from 'solid-js';
+import { useQueryClient } from '@tanstack/solid-query';
+import { nextStatuses } from '../../../workflows/order-model';
+import type { OrderView } from '../../../workflows/order-types';
+import { queryKeys } from '../api/queries';
+import { CancelOrderDialog, type CancelResult } from './CancelOrderDialog';
+
+/**
+ * "Cancel order" while the model lets the buyer cancel (pending or confirmed). The answer updates the
+ * tracked order in the cache at once; a refusal (the seller started on the order meanwhile) refetches it.
+ */
+export function CancelOrder(props: { order: OrderView }) {
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = createSignal(false);
+  const [cancelledHere, setCancelledHere] = createSignal(false);
+  const canCancel = () => nextStatuses(props.order.status, 'buyer').includes('cancelled');
+  const trackedKey = () => queryKeys.trackedOrder(props.order.orderNumber);
+  const onCancelled = (result: CancelResult) => {
+    queryClient.setQueryData(trackedKey(), result);
+    void queryClient.invalidateQueries({ queryKey: queryKeys.myOrders });
+    setCancelledHere(true);
+  };
+  return (
+    <div class="order-actions no-print">
+      <Show when={canCancel()}>
+        <button type="button" class="button danger" onClick={() => setAsking(true)}>
+          Cancel order<span class="visually-hidden"> {props.order.orderNumber}</span>
+        </button>
+      </Show>
+      <Show when={cancelledHere()}>
+        <CancelledNotice />
+      </Show>
+      <Show when={asking()}>
+        <CancelOrderDialog
+          orderNumber={props.order.orderNumber}
+          onCancelled={onCancelled}
+          onRefused={() => void queryClient.invalidateQueries({ queryKey: trackedKey() })}
+          onClose={() => setAsking(false)}
+        />
+      </Show>
+    </div>
+  );
+}
+
+/** Takes the focus from the button that went away, so keyboard and screen-reader users keep their place. */
+function CancelledNotice() {
+  let notice!: HTMLParagraphElement;
+  onMount(() => notice.focus());
+  return (
+    <p ref={notice} tabindex="-1" class="notice">
+      You cancelled this order.
+    </p>
+  );
+}
