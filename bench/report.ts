@@ -11,7 +11,7 @@ export interface PhaseFigures {
   bare?: LatencySummary & { errorSamples: string[] };
 }
 
-/** CPU seconds per process tree (and the wall seconds) of each measured step, e.g. "checkout (ours)". */
+/** CPU seconds per process tree, wall seconds and calls of each measured step, e.g. "checkout (ours)". */
 export type CpuByPhase = Record<string, Record<string, number>>;
 
 export interface BenchResults {
@@ -106,12 +106,21 @@ export function renderTable(results: BenchResults, goals: GoalCheck[]): string {
   return lines.join('\n');
 }
 
-/** Where the time went: CPU seconds of each process during each measured step. */
+/**
+ * Where the time went: CPU seconds of each process during each measured step, their total, and that
+ * total per call. On a machine where every process shares the cores, ours/bare throughput can be no
+ * better than bare's CPU per call over ours.
+ */
 export function renderCpuTable(cpu: CpuByPhase): string {
   const columns = ['temporal', 'database', 'api', 'worker', 'bareWorker', 'loadGenerator'];
-  const lines = [`| Measured step | wall s | ${columns.join(' | ')} |`, `|---|---:|${columns.map(() => '---:').join('|')}|`];
+  const lines = [
+    `| Measured step | calls | wall s | ${columns.join(' | ')} | total | CPU ms per call |`,
+    `|---|---:|---:|${columns.map(() => '---:').join('|')}|---:|---:|`,
+  ];
   for (const [step, seconds] of Object.entries(cpu)) {
-    lines.push(`| ${step} | ${seconds.wall?.toFixed(1)} | ${columns.map((column) => (seconds[column] ?? 0).toFixed(1)).join(' | ')} |`);
+    const total = columns.reduce((sum, column) => sum + (seconds[column] ?? 0), 0);
+    const perCall = seconds.calls ? ((total * 1000) / seconds.calls).toFixed(1) : '';
+    lines.push(`| ${step} | ${seconds.calls ?? ''} | ${seconds.wall?.toFixed(1)} | ${columns.map((column) => (seconds[column] ?? 0).toFixed(1)).join(' | ')} | ${total.toFixed(1)} | ${perCall} |`);
   }
   return lines.join('\n');
 }

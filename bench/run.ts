@@ -74,7 +74,7 @@ async function measure(options: BenchOptions, targets: NamedTarget[], sampler: P
   const record = async <M extends Measured>(phase: Phase, name: NamedTarget['name'], run: () => Promise<M>): Promise<M> => {
     const { result, cpuSeconds } = await withCpu(sampler, run);
     results[phase] = { ...results[phase], [name]: figures(result) } as PhaseFigures;
-    cpu[`${phase} (${name})`] = { ...cpuSeconds, wall: Math.round(result.durationMs / 10) / 100 };
+    cpu[`${phase} (${name})`] = { ...cpuSeconds, wall: Math.round(result.durationMs / 10) / 100, calls: result.latenciesMs.length + result.errors };
     return result;
   };
 
