@@ -113,12 +113,14 @@ export function renderTable(results: BenchResults, goals: GoalCheck[]): string {
  */
 export function renderCpuTable(cpu: CpuByPhase): string {
   const columns = ['temporal', 'database', 'api', 'worker', 'bareWorker', 'loadGenerator'];
+  // Each total counts only the processes its target uses; the other target's processes sit idle.
+  const usedBy = { ours: ['temporal', 'database', 'api', 'worker', 'loadGenerator'], bare: ['temporal', 'bareWorker', 'loadGenerator'] };
   const lines = [
-    `| Measured step | calls | wall s | ${columns.join(' | ')} | total | CPU ms per call |`,
+    `| Measured step | calls | wall s | ${columns.join(' | ')} | total used | CPU ms per call |`,
     `|---|---:|---:|${columns.map(() => '---:').join('|')}|---:|---:|`,
   ];
   for (const [step, seconds] of Object.entries(cpu)) {
-    const total = columns.reduce((sum, column) => sum + (seconds[column] ?? 0), 0);
+    const total = usedBy[step.endsWith('(bare)') ? 'bare' : 'ours'].reduce((sum, column) => sum + (seconds[column] ?? 0), 0);
     const perCall = seconds.calls ? ((total * 1000) / seconds.calls).toFixed(1) : '';
     lines.push(`| ${step} | ${seconds.calls ?? ''} | ${seconds.wall?.toFixed(1)} | ${columns.map((column) => (seconds[column] ?? 0).toFixed(1)).join(' | ')} | ${total.toFixed(1)} | ${perCall} |`);
   }
