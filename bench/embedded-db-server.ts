@@ -6,7 +6,7 @@ import { startEmbeddedDb } from '../scripts/lib/embedded-db';
 const port = Number(process.env.EMBEDDED_DB_PORT);
 if (!Number.isInteger(port) || port <= 0) throw new Error('Set EMBEDDED_DB_PORT to a free port.');
 const db = await startEmbeddedDb({ port });
-console.log('embedded database ready');
+console.log(`embedded database ready at ${db.url}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void db.stop().finally(() => process.exit(0)));

@@ -78,7 +78,7 @@ export async function startBenchStack({ logDir, withBare }: { logDir: string; wi
       }).then((server: DevServer) => (stops.push(() => server.stop()), server)),
       startDatabase.then((child) => (stops.push(() => child.stop()), child)),
     ]);
-    const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
+    const databaseUrl = /embedded database ready at (\S+)/.exec(readFileSync(join(logDir, 'database.log'), 'utf8'))![1]!;
     await setUpDatabase(databaseUrl);
 
     // The worker's ops port is left unset, so it cannot collide with a running `npm start`.
