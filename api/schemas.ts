@@ -2,14 +2,20 @@
 import { z } from 'zod';
 import { ORDER_STATUSES } from '../workflows/order-model';
 
+/**
+ * Control characters have no place in names and addresses and break logs and receipts (PostgreSQL
+ * refuses NUL outright). A lone surrogate is not text at all: the database would store U+FFFD while the
+ * workflow kept the original, so the projection would differ from the order.
+ */
+const isCleanText = (value: string) => !/[\u0000-\u001f\u007f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+
 const trimmed = (min: number, max: number, label: string) =>
   z
     .string({ error: `${label} must be text` })
     .trim()
     .min(min, min === 1 ? `${label} is required` : `${label} must have at least ${min} characters`)
     .max(max, `${label} must have at most ${max} characters`)
-    // Control characters have no place in names and addresses and break logs and receipts.
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), `${label} contains invalid characters`);
+    .refine(isCleanText, `${label} contains invalid characters`);
 
 export const emailSchema = z
   .string({ error: 'Email must be text' })
@@ -76,7 +82,7 @@ export const pageInput = {
 export const sellerListInput = z
   .object({
     status: statusSchema.optional(),
-    search: z.string({ error: 'Search must be text' }).trim().max(100, 'Search must have at most 100 characters').optional(),
+    search: z.string({ error: 'Search must be text' }).trim().max(100, 'Search must have at most 100 characters').refine(isCleanText, 'Search contains invalid characters').optional(),
     ...pageInput,
   })
   .strict();

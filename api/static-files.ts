@@ -23,7 +23,15 @@ export function createStaticHandler(root: string) {
       res.end('The web app is not built yet. Run `npm run build:web`.');
       return;
     }
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
+    } catch {
+      // A malformed path (`//`, `/%E0`) would otherwise throw out of the request handler and end the process.
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Bad request');
+      return;
+    }
     const candidate = normalize(join(root, pathname));
     const isInside = candidate.startsWith(root + sep);
     const file = isInside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index;

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { Prisma } from '../../prisma/generated/client';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
-import { isLoginBlocked, recordLoginAttempt } from '../auth/rate-limit';
+import { markLoginSucceeded, startLoginAttempt } from '../auth/rate-limit';
 import { createSession, deleteSession, readSession } from '../auth/sessions';
 import { loginInput, registerInput } from '../schemas';
 import { protectedProcedure, publicProcedure, router } from '../trpc';
@@ -27,18 +27,19 @@ export const authRouter = router({
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const limit = { maxFailures: ctx.env.LOGIN_MAX_FAILURES, windowMs: ctx.env.LOGIN_WINDOW };
-    if (await isLoginBlocked(ctx.db, input.email, ctx.ip, limit)) {
+    const attempt = await startLoginAttempt(ctx.db, input.email, ctx.ip, limit);
+    if (attempt.blocked) {
       ctx.logger.warn('login rate limit hit', { ip: ctx.ip });
       throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Too many failed sign-in attempts. Wait a few minutes and try again.' });
     }
     const user = await ctx.db.user.findUnique({ where: { email: input.email } });
     // Verify against a dummy hash for unknown emails, so the response time does not reveal accounts.
     const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
-    await recordLoginAttempt(ctx.db, input.email, ctx.ip, Boolean(user && valid));
     if (!user || !valid) {
       ctx.logger.warn('login refused', { ip: ctx.ip });
       throw new TRPCError({ code: 'UNAUTHORIZED', message: INVALID_LOGIN });
     }
+    await markLoginSucceeded(ctx.db, attempt);
     const session = await createSession(ctx.db, user.id, ctx.env.SESSION_TTL);
     ctx.setSessionCookie(session.token, ctx.env.SESSION_TTL);
     return readSession(ctx.db, session.token);
