@@ -1,0 +1,13 @@
+// Vitest config of `npm run test:faults`: the shared test harness, but only the fault and abuse suite.
+import { defineConfig } from 'vitest/config';
+import base from '../../vitest.config';
+
+export default defineConfig({
+  test: {
+    ...base.test,
+    include: ['tests/faults/**/*.fault.ts'],
+    globalSetup: [...(base.test?.globalSetup as string[]), 'tests/faults/support/figures-setup.ts'],
+    // A test that waits out an outage spends most of a minute in it.
+    testTimeout: 180_000,
+  },
+});
