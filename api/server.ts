@@ -29,6 +29,8 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
     createContext: createContextFactory(deps),
     basePath: '/trpc/',
     maxBodySize: MAX_BODY_BYTES,
+    // The clients send one call per request; batches would let one request carry many calls.
+    allowBatching: false,
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR' && !error.cause) deps.logger.error('request failed', { path, error: error.message });
     },
