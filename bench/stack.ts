@@ -4,11 +4,9 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setUpDatabase } from '../scripts/db-setup';
 import { spawnManaged, waitFor, type ManagedChild } from '../scripts/lib/child-process';
-import { startDevServer, type DevServer } from '../scripts/lib/dev-server';
+import { startEphemeralDevServer, type DevServer } from '../scripts/lib/dev-server';
 import { repoRoot } from '../scripts/lib/paths';
 import { freePorts } from '../scripts/lib/ports';
-import { loadTemporalDevConfig } from '../scripts/lib/temporal-dev-config';
-import { ensureTemporalCli } from '../scripts/temporal-cli';
 
 export const ORDER_TASK_QUEUE = 'orders';
 export const BARE_TASK_QUEUE = 'bench-bare';
@@ -62,20 +60,11 @@ export async function startBenchStack({ logDir, withBare }: { logDir: string; wi
     for (const stopOne of stops.splice(0).reverse()) await stopOne().catch((error) => console.error(String(error)));
   };
   try {
-    const config = loadTemporalDevConfig();
-    const [grpcPort, httpPort, metricsPort, dbPort, apiPort] = await freePorts(5);
-    const cliPath = await ensureTemporalCli();
+    const [dbPort, apiPort] = await freePorts(2);
 
     const startDatabase = startNodeService('database', 'bench/embedded-db-server.ts', { ...process.env, EMBEDDED_DB_PORT: String(dbPort) }, join(logDir, 'database.log'), 'embedded database ready');
     const [temporal, database] = await allStarted<[DevServer, ManagedChild]>([
-      startDevServer({
-        cliPath,
-        config,
-        ports: { grpcPort: grpcPort!, httpPort: httpPort!, metricsPort: metricsPort! },
-        persistent: false,
-        headless: true,
-        logFile: join(logDir, 'temporal.log'),
-      }).then((server: DevServer) => (stops.push(() => server.stop()), server)),
+      startEphemeralDevServer(join(logDir, 'temporal.log')).then((server: DevServer) => (stops.push(() => server.stop()), server)),
       startDatabase.then((child) => (stops.push(() => child.stop()), child)),
     ]);
     const databaseUrl = /embedded database ready at (\S+)/.exec(readFileSync(join(logDir, 'database.log'), 'utf8'))![1]!;

@@ -2,9 +2,11 @@
 import { mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { ensureTemporalCli } from '../temporal-cli';
 import { spawnManaged, waitFor, type ManagedChild } from './child-process';
+import { freePorts } from './ports';
 import { repoRoot } from './paths';
-import type { TemporalDevConfig } from './temporal-dev-config';
+import { loadTemporalDevConfig, type TemporalDevConfig } from './temporal-dev-config';
 
 export interface DevServerOptions {
   cliPath: string;
@@ -83,4 +85,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     child,
     stop: () => child.stop('SIGTERM', 5_000),
   };
+}
+
+/**
+ * A throwaway dev server for tests and benchmarks: the settings of temporal-dev.yml, but headless, in
+ * memory and on free ports.
+ */
+export async function startEphemeralDevServer(logFile: string): Promise<DevServer & { cliPath: string }> {
+  const [grpcPort, httpPort, metricsPort] = await freePorts(3);
+  const cliPath = await ensureTemporalCli();
+  const server = await startDevServer({
+    cliPath,
+    config: loadTemporalDevConfig(),
+    ports: { grpcPort: grpcPort!, httpPort: httpPort!, metricsPort: metricsPort! },
+    persistent: false,
+    headless: true,
+    logFile,
+  });
+  return { ...server, cliPath };
 }

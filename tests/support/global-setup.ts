@@ -7,11 +7,9 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { bundleOrderWorkflows } from '../../worker/create-worker';
 import { setUpDatabase } from '../../scripts/db-setup';
-import { startDevServer } from '../../scripts/lib/dev-server';
+import { startEphemeralDevServer } from '../../scripts/lib/dev-server';
 import { startEmbeddedDb } from '../../scripts/lib/embedded-db';
 import { freePorts } from '../../scripts/lib/ports';
-import { loadTemporalDevConfig } from '../../scripts/lib/temporal-dev-config';
-import { ensureTemporalCli } from '../../scripts/temporal-cli';
 
 export interface SharedStack {
   temporalAddress: string;
@@ -29,19 +27,9 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const workDir = mkdtempSync(join(tmpdir(), 'orders-test-'));
-  const config = loadTemporalDevConfig();
-  const [grpcPort, httpPort, metricsPort, dbPort] = await freePorts(4);
-  const cliPath = await ensureTemporalCli();
-
+  const [dbPort] = await freePorts(1);
   const [temporal, database, bundle] = await Promise.all([
-    startDevServer({
-      cliPath,
-      config,
-      ports: { grpcPort: grpcPort!, httpPort: httpPort!, metricsPort: metricsPort! },
-      persistent: false,
-      headless: true,
-      logFile: join(workDir, 'temporal.log'),
-    }),
+    startEphemeralDevServer(join(workDir, 'temporal.log')),
     process.env.TEST_DATABASE_URL
       ? Promise.resolve({ url: process.env.TEST_DATABASE_URL, stop: async () => {} })
       : startEmbeddedDb({ port: dbPort! }),
@@ -56,7 +44,7 @@ export default async function setup(project: TestProject) {
     namespace: temporal.namespace,
     databaseUrl: database.url,
     workflowBundlePath,
-    temporalCliPath: cliPath,
+    temporalCliPath: temporal.cliPath,
   });
 
   return async () => {
