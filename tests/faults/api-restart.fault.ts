@@ -10,7 +10,7 @@ import { freePort } from '../../scripts/lib/ports';
 import { createApiClient } from '../support/api-client';
 import { BUYER_PASSWORD, newBuyer, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
-import { spawnServiceProcess } from '../support/worker-process';
+import { spawnServiceProcess } from '../support/service-process';
 import { isRetryable, withRetries } from './support/api-retry';
 import { recordFigures } from './support/figures';
 import { auditOrders, expectCleanAudit } from './support/order-audit';

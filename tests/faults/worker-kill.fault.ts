@@ -7,7 +7,7 @@ import { PROGRESS_STEPS } from '../../workflows/order-model';
 import { signedInClient } from '../support/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
-import { spawnWorkerProcess } from '../support/worker-process';
+import { spawnWorkerProcess } from '../support/service-process';
 import { advanceOrder, SELLER_STEPS } from './support/api-retry';
 import { recordFigures } from './support/figures';
 import { auditOrders, expectCleanAudit } from './support/order-audit';

@@ -4,7 +4,7 @@ import type { ManagedChild } from '../../scripts/lib/child-process';
 import { freePort } from '../../scripts/lib/ports';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
-import { spawnWorkerProcess } from '../support/worker-process';
+import { spawnWorkerProcess } from '../support/service-process';
 
 let stack: TestStack;
 let worker: ManagedChild | undefined;

@@ -11,7 +11,7 @@ import { orderWorkflowId } from '../../workflows/messages';
 import { createApiClient, signedInClient, type ApiClient } from '../support/api-client';
 import { BUYER_PASSWORD, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
-import { spawnServiceProcess } from '../support/worker-process';
+import { spawnServiceProcess } from '../support/service-process';
 import { orderHandle, projectedTimeline, stepsTo } from '../support/workflow-helpers';
 
 const ORDERS = 30;

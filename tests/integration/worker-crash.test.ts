@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ManagedChild } from '../../scripts/lib/child-process';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
-import { spawnWorkerProcess } from '../support/worker-process';
+import { spawnWorkerProcess } from '../support/service-process';
 import { orderHandle, projectedTimeline, setStatus, stepsTo } from '../support/workflow-helpers';
 
 let stack: TestStack;
