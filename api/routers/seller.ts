@@ -1,5 +1,6 @@
 // Seller procedures: the store's order table, order detail and status changes. Every query is scoped
 // to ctx.store, which sellerProcedure sets from the session.
+import { likeLiteral } from '../../lib/db';
 import { orderWorkflowId } from '../../workflows/messages';
 import { ORDER_STATUSES, type OrderStatus } from '../../workflows/order-model';
 import { assertOwnsOrder, loadOwnedOrderView } from '../orders/order-view';
@@ -14,7 +15,7 @@ export const sellerRouter = router({
   orders: sellerProcedure.input(sellerListInput.default({ limit: 20 })).query(async ({ ctx, input }) => {
     const storeId = ctx.store.id;
     const search: Prisma.OrderWhereInput = input.search
-      ? { OR: [{ orderNumber: { startsWith: input.search.toUpperCase() } }, { customerName: { contains: input.search, mode: 'insensitive' } }] }
+      ? { OR: [{ orderNumber: { startsWith: likeLiteral(input.search.toUpperCase()) } }, { customerName: { contains: likeLiteral(input.search), mode: 'insensitive' } }] }
       : {};
     const [rows, grouped] = await Promise.all([
       ctx.db.order.findMany({
