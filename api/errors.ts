@@ -14,6 +14,7 @@ const TRANSITION_ERROR_CODES: Record<TransitionErrorType, TRPCError['code']> = {
   NotAllowedForActor: 'FORBIDDEN',
   MissingTrackingInfo: 'BAD_REQUEST',
   MissingCancelReason: 'BAD_REQUEST',
+  MalformedRequest: 'BAD_REQUEST',
 };
 
 // gRPC codes that mean "try again later": DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, UNAVAILABLE.

@@ -1,14 +1,18 @@
-// The worker process: runs order workflows and their activities, and the checkout reconciler.
+// The worker process: runs order workflows and their activities, and two sweeps that keep the database
+// and Temporal in step: the checkout reconciler and the closed-order sweep.
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDb } from '../lib/db';
 import { loadEnv } from '../lib/env';
 import { connectTemporalClient, temporalConnectConfig } from '../lib/temporal';
 import { freePort } from '../scripts/lib/ports';
+import { sweepClosedOrders } from '../lib/closed-orders';
 import { bundleOrderWorkflows, createOrderWorker } from './create-worker';
 import { createWorkerOpsServer } from './ops-server';
-import { runReconcilerLoop } from './reconciler';
+import { runPeriodically } from './periodic';
+import { reconcileOrderWorkflows } from './reconciler';
 
 const env = loadEnv();
+const CLOSED_SWEEP_MS = 20_000;
 // The SDK's metrics exporter listens on a private port; /metrics of the ops server republishes it.
 const sdkMetricsAddress = `127.0.0.1:${await freePort()}`;
 Runtime.install({
@@ -27,21 +31,28 @@ const worker = await createOrderWorker({ connection, namespace: env.TEMPORAL_NAM
 const ops = createWorkerOpsServer({ worker, db, client, sdkMetricsUrl: `http://${sdkMetricsAddress}/metrics` });
 if (env.WORKER_OPS_PORT !== undefined) ops.listen(env.WORKER_OPS_PORT, env.HOST);
 
-const stopReconciler = new AbortController();
-const reconciler = runReconcilerLoop({
-  db,
-  client,
-  taskQueue: env.TEMPORAL_TASK_QUEUE,
-  confirmWithinMs: env.ORDER_CONFIRM_WITHIN,
-  intervalMs: 15_000,
-  signal: stopReconciler.signal,
-  onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'reconciler sweep failed', error: String(error) })),
-});
+const stopSweeps = new AbortController();
+const logSweepError = (sweep: string) => (error: unknown) => console.error(JSON.stringify({ level: 'error', msg: `${sweep} failed`, error: String(error) }));
+const reconciler = runPeriodically(
+  () => reconcileOrderWorkflows({ db, client, taskQueue: env.TEMPORAL_TASK_QUEUE, confirmWithinMs: env.ORDER_CONFIRM_WITHIN }),
+  { intervalMs: 15_000, signal: stopSweeps.signal, onError: logSweepError('reconciler sweep') },
+);
+// Orders whose workflow an operator terminated are closed in the projection within CLOSED_SWEEP_MS.
+// Each sweep looks back a minute past the previous one, since visibility records land a little late.
+let closedSince = new Date(Date.now() - 7 * 24 * 3_600_000);
+const closedOrderSweep = runPeriodically(
+  async () => {
+    const startedAt = Date.now();
+    await sweepClosedOrders({ db, client, taskQueue: env.TEMPORAL_TASK_QUEUE, closedSince });
+    closedSince = new Date(startedAt - 60_000);
+  },
+  { intervalMs: CLOSED_SWEEP_MS, signal: stopSweeps.signal, onError: logSweepError('closed-order sweep') },
+);
 
 console.log(JSON.stringify({ level: 'info', msg: 'worker ready', taskQueue: env.TEMPORAL_TASK_QUEUE, namespace: env.TEMPORAL_NAMESPACE }));
 // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks have drained.
 await worker.run();
-stopReconciler.abort();
-await reconciler;
+stopSweeps.abort();
+await Promise.all([reconciler, closedOrderSweep]);
 ops.close();
 await Promise.all([client.connection.close(), connection.close(), db.$disconnect()]);

@@ -26,23 +26,3 @@ export async function reconcileOrderWorkflows({ db, client, taskQueue, confirmWi
   if (orders.length) await ensureOrderWorkflows(db, client, taskQueue, orders, confirmWithinMs);
   return orders.length;
 }
-
-/** Runs the sweep now and then every `intervalMs` until the signal aborts. */
-export function runReconcilerLoop(options: ReconcilerOptions & { intervalMs: number; signal: AbortSignal; onError: (error: unknown) => void }): Promise<void> {
-  return new Promise((resolve) => {
-    let timer: NodeJS.Timeout | undefined;
-    const tick = async () => {
-      try {
-        await reconcileOrderWorkflows(options);
-      } catch (error) {
-        options.onError(error);
-      }
-      if (!options.signal.aborted) timer = setTimeout(tick, options.intervalMs);
-    };
-    options.signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    void tick();
-  });
-}

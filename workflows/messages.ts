@@ -6,9 +6,16 @@ import type { OrderView } from './order-types';
 
 export const ORDER_TASK_QUEUE_DEFAULT = 'orders';
 
+const WORKFLOW_ID_PREFIX = 'order-';
+
 /** Workflow ID of an order: derived from its number, so starting the same order twice is a no-op. */
 export function orderWorkflowId(orderNumber: string): string {
-  return `order-${orderNumber}`;
+  return `${WORKFLOW_ID_PREFIX}${orderNumber}`;
+}
+
+/** The order number of an order workflow's ID, or undefined for any other workflow. */
+export function orderNumberFromWorkflowId(workflowId: string): string | undefined {
+  return workflowId.startsWith(WORKFLOW_ID_PREFIX) ? workflowId.slice(WORKFLOW_ID_PREFIX.length) : undefined;
 }
 
 /** Seller, buyer or operator asks to change status; refused synchronously when invalid. Returns the new state. */

@@ -70,6 +70,7 @@ export const TRANSITION_ERROR_TYPES = [
   'NotAllowedForActor',
   'MissingTrackingInfo',
   'MissingCancelReason',
+  'MalformedRequest',
 ] as const;
 export type TransitionErrorType = (typeof TRANSITION_ERROR_TYPES)[number];
 

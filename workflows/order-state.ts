@@ -8,6 +8,14 @@ import {
 } from './order-model';
 import type { OrderInput, OrderView, RejectedChange, TimelineEntry, TrackingInfo } from './order-types';
 
+const MAX_REJECTED = 50;
+const MAX_REJECTED_PAYLOAD_CHARS = 2000;
+
+function boundedCopy(value: unknown): unknown {
+  const json = JSON.stringify(value) ?? 'undefined';
+  return json.length > MAX_REJECTED_PAYLOAD_CHARS ? `${json.slice(0, MAX_REJECTED_PAYLOAD_CHARS)}…` : value;
+}
+
 export class OrderState {
   readonly timeline: TimelineEntry[];
   readonly rejected: RejectedChange[] = [];
@@ -48,8 +56,13 @@ export class OrderState {
     return entry;
   }
 
-  reject(request: StatusChangeRequest, refusal: TransitionRefusal, at: Date): void {
-    this.rejected.push({ at: at.toISOString(), request, type: refusal.type, message: refusal.message });
+  /**
+   * Records a refused signal for operators to read. Only the latest MAX_REJECTED are kept, and a large
+   * malformed payload is kept as the start of its JSON, so a flood of bad signals cannot bloat the state.
+   */
+  reject(request: unknown, refusal: TransitionRefusal, at: Date): void {
+    this.rejected.push({ at: at.toISOString(), request: boundedCopy(request), type: refusal.type, message: refusal.message });
+    if (this.rejected.length > MAX_REJECTED) this.rejected.splice(0, this.rejected.length - MAX_REJECTED);
   }
 
   view(): OrderView {

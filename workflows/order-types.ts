@@ -1,5 +1,5 @@
 // Plain data shapes of an order, shared by the workflow, the activities, the API and the web app.
-import type { Actor, OrderStatus, StatusChangeRequest, TransitionErrorType } from './order-model';
+import type { Actor, OrderStatus, TransitionErrorType } from './order-model';
 
 export interface OrderLine {
   productId: string;
@@ -52,7 +52,8 @@ export interface TrackingInfo {
 
 export interface RejectedChange {
   at: string;
-  request: StatusChangeRequest;
+  /** The request as it arrived; a malformed one may be anything, cut short if it is large. */
+  request: unknown;
   type: TransitionErrorType;
   message: string;
 }

@@ -1,8 +1,9 @@
 // Reads one order's full state: from its workflow (the source of truth), or from the database
-// projection when the workflow is no longer retained by Temporal.
+// projection when the workflow is no longer retained by Temporal or ended without finishing the order.
+import { Client, QueryRejectedError } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { TRPCError } from '@trpc/server';
-import type { Client } from '@temporalio/client';
+import { reconcileClosedOrder } from '../../lib/closed-orders';
 import type { Db } from '../../lib/db';
 import { getOrderQuery, orderWorkflowId } from '../../workflows/messages';
 import type { ActorRole } from '../../workflows/order-model';
@@ -16,17 +17,40 @@ export type OrderOwner = { buyerId: string } | { storeId: string };
 export interface OrderViewResult {
   order: OrderView;
   source: 'workflow' | 'projection';
+  /** Why the order was closed outside its lifecycle; only a projected order can be closed. */
+  closedNote: string | null;
 }
 
 function isOwnedBy(view: Pick<OrderView, 'buyer' | 'store'>, owner: OrderOwner): boolean {
   return 'buyerId' in owner ? view.buyer.id === owner.buyerId : view.store.id === owner.storeId;
 }
 
-export async function queryOrderWorkflow(temporal: Client, orderNumber: string): Promise<OrderView | null> {
+// Queries of this client fail on a workflow that ended without finishing its order (terminated, say),
+// whose last state is no longer the order's: such an order is read from the projection, once closed.
+const cleanRunClients = new WeakMap<Client, Client>();
+function cleanRunClient(temporal: Client): Client {
+  let client = cleanRunClients.get(temporal);
+  if (!client) {
+    client = new Client({ connection: temporal.connection, namespace: temporal.options.namespace, workflow: { queryRejectCondition: 'NOT_COMPLETED_CLEANLY' } });
+    cleanRunClients.set(temporal, client);
+  }
+  return client;
+}
+
+/**
+ * The order's state from its workflow, or null when the workflow is gone or ended early. An order whose
+ * workflow ended early is closed in the projection here and now, so the reader need not wait for the
+ * worker's sweep.
+ */
+export async function queryOrderWorkflow(deps: { db: Db; temporal: Client }, orderNumber: string): Promise<OrderView | null> {
   try {
-    return await temporal.workflow.getHandle(orderWorkflowId(orderNumber)).query(getOrderQuery);
+    return await cleanRunClient(deps.temporal).workflow.getHandle(orderWorkflowId(orderNumber)).query(getOrderQuery);
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return null;
+    if (error instanceof QueryRejectedError) {
+      await reconcileClosedOrder(deps.db, deps.temporal, orderNumber);
+      return null;
+    }
     throw error;
   }
 }
@@ -43,7 +67,7 @@ export function timelineEntryFromEvent(event: OrderEvent): TimelineEntry {
   };
 }
 
-export async function projectedOrderView(db: Db, orderNumber: string): Promise<OrderView | null> {
+export async function projectedOrderView(db: Db, orderNumber: string): Promise<(OrderView & { closedNote: string | null }) | null> {
   const order = await db.order.findUnique({
     where: { orderNumber },
     include: { items: true, events: { orderBy: { seq: 'asc' } }, store: { select: { id: true, name: true } }, buyer: { select: { name: true } } },
@@ -64,6 +88,7 @@ export async function projectedOrderView(db: Db, orderNumber: string): Promise<O
     tracking: order.carrier && order.trackingNumber ? { carrier: order.carrier, trackingNumber: order.trackingNumber } : null,
     deadline: null,
     rejected: [],
+    closedNote: order.closedNote,
   };
 }
 
@@ -72,10 +97,10 @@ export async function projectedOrderView(db: Db, orderNumber: string): Promise<O
  * so the answer does not reveal which order numbers exist.
  */
 export async function loadOwnedOrderView(deps: { db: Db; temporal: Client }, orderNumber: string, owner: OrderOwner): Promise<OrderViewResult> {
-  const fromWorkflow = await queryOrderWorkflow(deps.temporal, orderNumber);
+  const fromWorkflow = await queryOrderWorkflow(deps, orderNumber);
   const result: OrderViewResult | null = fromWorkflow
-    ? { order: fromWorkflow, source: 'workflow' }
-    : await projectedOrderView(deps.db, orderNumber).then((order) => (order ? { order, source: 'projection' as const } : null));
+    ? { order: fromWorkflow, source: 'workflow', closedNote: null }
+    : await projectedOrderView(deps.db, orderNumber).then((order) => (order ? { order, source: 'projection' as const, closedNote: order.closedNote } : null));
   if (!result || !isOwnedBy(result.order, owner)) throw new TRPCError({ code: 'NOT_FOUND', message: ORDER_NOT_FOUND });
   return result;
 }

@@ -2,6 +2,8 @@
 // retried or double-clicked request is applied once and returns the first result.
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
+import { TRPCError } from '@trpc/server';
+import { reconcileClosedOrder } from '../../lib/closed-orders';
 import type { Db } from '../../lib/db';
 import { orderWorkflowId, setStatusUpdate } from '../../workflows/messages';
 import { checkTransition, type StatusChangeRequest } from '../../workflows/order-model';
@@ -19,13 +21,24 @@ export async function sendStatusChange(
       .getHandle(orderWorkflowId(orderNumber))
       .executeUpdate(setStatusUpdate, { args: [request], updateId: requestId });
   } catch (error) {
-    // A delivered or cancelled order's workflow has completed, so Temporal refuses the update before the
-    // model can. Answer with the model's own refusal, judged on the projected final status.
-    if (error instanceof WorkflowNotFoundError) {
-      const order = await deps.db.order.findUnique({ where: { orderNumber }, select: { status: true } });
-      const refusal = order && checkTransition(order.status, request);
-      if (refusal) throw transitionRefusalError(refusal);
-    }
+    // A finished order's workflow has completed, and an order an operator terminated has stopped, so
+    // Temporal refuses the update before the model can. Answer from the projection instead.
+    if (error instanceof WorkflowNotFoundError || isClosedWorkflowError(error)) await refuseForClosedOrder(deps, orderNumber, request);
     throw error;
   }
+}
+
+/** Temporal's answer to an update of a workflow that has already closed. */
+function isClosedWorkflowError(error: unknown): boolean {
+  return error instanceof Error && /workflow execution already completed/i.test(error.message);
+}
+
+async function refuseForClosedOrder(deps: { temporal: Client; db: Db }, orderNumber: string, request: StatusChangeRequest): Promise<void> {
+  await reconcileClosedOrder(deps.db, deps.temporal, orderNumber);
+  const order = await deps.db.order.findUnique({ where: { orderNumber }, select: { status: true, closedNote: true } });
+  if (order?.closedNote) {
+    throw new TRPCError({ code: 'CONFLICT', message: `This order was closed and can no longer change. ${order.closedNote.replace(/[^.]$/, '$&.')}` });
+  }
+  const refusal = order && checkTransition(order.status, request);
+  if (refusal) throw transitionRefusalError(refusal);
 }

@@ -1,0 +1,98 @@
+// The database projection of an order's workflow: the order row's status and one event row per
+// timeline entry, plus the buyer's notification. Every write is keyed by (order, seq), so a retried
+// write changes nothing. The activities, the closed-order reconciler and the API share these writes.
+import { checkTransition, isTerminal, STATUS_INFO, type Actor } from '../workflows/order-model';
+import type { ProjectionInput, TimelineEntry, TrackingInfo } from '../workflows/order-types';
+import type { Db } from './db';
+
+/** Writes one timeline entry; returns false when the order row does not exist. */
+export async function projectEntry(db: Db, { orderNumber, buyerId, entry, tracking }: ProjectionInput): Promise<boolean> {
+  const info = STATUS_INFO[entry.to];
+  const body = entry.note ? `${info.buyerMessage} ${entry.note}` : info.buyerMessage;
+  // One statement, so the three writes are atomic without a transaction and cost one round trip;
+  // every status change waits for it. The status only moves forward: an older entry retried late
+  // must not overwrite a newer one.
+  const projected = await db.$queryRaw<{ id: string }[]>`
+    WITH target AS (SELECT "id" FROM "Order" WHERE "orderNumber" = ${orderNumber}),
+    event AS (
+      INSERT INTO "OrderEvent" ("id", "orderId", "seq", "fromStatus", "toStatus", "at", "actorRole", "actorId", "actorName", "note")
+      SELECT gen_random_uuid(), "id", ${entry.seq}, ${entry.from}::"OrderStatus", ${entry.to}::"OrderStatus", ${new Date(entry.at)}::timestamp(3),
+        ${entry.by.role}, ${entry.by.id ?? null}::text, ${entry.by.name}, ${entry.note ?? null}::text
+      FROM target
+      ON CONFLICT ("orderId", "seq") DO NOTHING
+    ),
+    notification AS (
+      INSERT INTO "Notification" ("id", "userId", "orderId", "eventSeq", "title", "body")
+      SELECT gen_random_uuid(), ${buyerId}::uuid, "id", ${entry.seq}, ${`Order ${orderNumber}: ${info.label}`}, ${body}
+      FROM target
+      ON CONFLICT ("orderId", "eventSeq", "userId") DO NOTHING
+    ),
+    moved AS (
+      UPDATE "Order"
+      SET "status" = ${entry.to}::"OrderStatus", "statusSeq" = ${entry.seq}, "updatedAt" = ${new Date()}::timestamp(3),
+        "carrier" = COALESCE(${tracking?.carrier ?? null}::text, "carrier"),
+        "trackingNumber" = COALESCE(${tracking?.trackingNumber ?? null}::text, "trackingNumber")
+      WHERE "id" IN (SELECT "id" FROM target) AND "statusSeq" < ${entry.seq}
+    )
+    SELECT "id" FROM target`;
+  return projected.length > 0;
+}
+
+export interface ProjectionSnapshot {
+  orderNumber: string;
+  timeline: TimelineEntry[];
+  tracking: TrackingInfo | null;
+}
+
+/**
+ * Makes the projection equal a workflow run's whole timeline, dropping entries the run does not have.
+ * A reset run calls it, since the run it replaced may have projected transitions this one undid.
+ * Returns false when the order row does not exist.
+ */
+export async function replaceProjection(db: Db, { orderNumber, timeline, tracking }: ProjectionSnapshot): Promise<boolean> {
+  const last = timeline[timeline.length - 1];
+  if (!last) return true;
+  return db.$transaction(async (tx) => {
+    const order = await tx.order.findUnique({ where: { orderNumber }, select: { id: true } });
+    if (!order) return false;
+    await tx.orderEvent.deleteMany({ where: { orderId: order.id, seq: { gt: last.seq } } });
+    await tx.notification.deleteMany({ where: { orderId: order.id, eventSeq: { gt: last.seq } } });
+    for (const entry of timeline) {
+      const fields = {
+        fromStatus: entry.from,
+        toStatus: entry.to,
+        at: new Date(entry.at),
+        actorRole: entry.by.role,
+        actorId: entry.by.id ?? null,
+        actorName: entry.by.name,
+        note: entry.note ?? null,
+      };
+      await tx.orderEvent.upsert({ where: { orderId_seq: { orderId: order.id, seq: entry.seq } }, create: { orderId: order.id, seq: entry.seq, ...fields }, update: fields });
+    }
+    await tx.order.update({
+      where: { id: order.id },
+      data: { status: last.to, statusSeq: last.seq, carrier: tracking?.carrier ?? null, trackingNumber: tracking?.trackingNumber ?? null, closedNote: null },
+    });
+    return true;
+  });
+}
+
+/** Who closes an order whose workflow an operator ended outside the order's lifecycle. */
+export const CLOSING_ACTOR: Actor = { role: 'operator', name: 'Temporal operator' };
+
+/**
+ * Closes an open order whose workflow ended without finishing it (terminated, say): the order becomes
+ * cancelled where the model lets an operator cancel it, and in every case carries `note` as the reason
+ * it can no longer change. An order that already finished, or was closed before, is left as it is.
+ * Returns true when it closed the order now.
+ */
+export async function closeOrder(db: Db, orderNumber: string, note: string): Promise<boolean> {
+  const order = await db.order.findUnique({ where: { orderNumber }, select: { id: true, buyerId: true, status: true, statusSeq: true, closedNote: true } });
+  if (!order || order.closedNote !== null || isTerminal(order.status)) return false;
+  if (!checkTransition(order.status, { to: 'cancelled', actor: CLOSING_ACTOR, note })) {
+    const entry: TimelineEntry = { seq: order.statusSeq + 1, from: order.status, to: 'cancelled', at: new Date().toISOString(), by: CLOSING_ACTOR, note };
+    await projectEntry(db, { orderNumber, buyerId: order.buyerId, entry, tracking: null });
+  }
+  const closed = await db.order.updateMany({ where: { id: order.id, closedNote: null }, data: { closedNote: note } });
+  return closed.count > 0;
+}
