@@ -32,14 +32,17 @@ const TRACKING = { carrier: 'LBC Express', trackingNumber: 'LBC-20261126-77' };
 const CANCEL_REASON = 'Ordered the wrong size.';
 
 let web: WebStack;
-let browser: Browser;
+/** A promise, so that a browser that cannot start fails each test (through newUserPage) instead of skipping them. */
+let browser: Promise<Browser>;
 
 beforeAll(async () => {
-  [web, browser] = await Promise.all([startWebStack({ TRACKING_POLL_INTERVAL: `${POLL_INTERVAL_MS / 1000}s` }), launchBrowser()]);
+  browser = launchBrowser();
+  browser.catch(() => {});
+  web = await startWebStack({ TRACKING_POLL_INTERVAL: `${POLL_INTERVAL_MS / 1000}s` });
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await browser?.then((started) => started.close(), () => {});
   await web?.stop();
 });
 

@@ -22,12 +22,15 @@ const HOSTILE = {
 };
 
 let web: WebStack;
-let browser: Browser;
+/** A promise, so that a browser that cannot start fails the test (through newUserPage) instead of skipping it. */
+let browser: Promise<Browser>;
 beforeAll(async () => {
-  [web, browser] = await Promise.all([startWebStack({}), launchBrowser()]);
+  browser = launchBrowser();
+  browser.catch(() => {});
+  web = await startWebStack({});
 });
 afterAll(async () => {
-  await browser?.close();
+  await browser?.then((started) => started.close(), () => {});
   await web?.stop();
 });
 
