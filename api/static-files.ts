@@ -21,7 +21,7 @@ export function createStaticHandler(root: string) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (!existsSync(index)) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('The web app is not built yet. Run `npm run build:web`.');
+      res.end('The web app is not built yet. Run `npm run build`.');
       return;
     }
     let pathname: string;
