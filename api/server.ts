@@ -57,7 +57,10 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
         res.end(body);
       });
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: 'Method not allowed' });
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return json(res, 405, { error: 'Pages can only be read, with GET or HEAD.' });
+    }
     return serveStatic(req, res);
   };
 

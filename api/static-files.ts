@@ -30,7 +30,7 @@ export function createStaticHandler(root: string) {
     } catch {
       // A malformed path (`//`, `/%E0`) would otherwise throw out of the request handler and end the process.
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Bad request');
+      res.end('This address could not be read.');
       return;
     }
     const candidate = normalize(join(root, pathname));

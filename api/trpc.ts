@@ -1,22 +1,17 @@
 // tRPC set-up: error shape, and the procedure builders that carry authentication, authorisation and
 // CSRF checks, so that no handler can forget them.
 import { initTRPC, TRPCError } from '@trpc/server';
-import { z, ZodError } from 'zod';
+import { z } from 'zod';
 import type { Context } from './context';
 import { readSession, type SessionUser } from './auth/sessions';
 import { isSameOriginRequest } from './origin';
+import { clientError } from './error-shape';
 import { toTRPCError } from './errors';
 
 const t = initTRPC.context<Context>().create({
   isDev: false,
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : undefined;
-    const fieldErrors = zodError ? fieldMessages(zodError) : undefined;
-    const message = zodError
-      ? Object.entries(fieldErrors!).map(([field, messages]) => `${field}: ${messages[0]}`).join('; ')
-      : error.code === 'INTERNAL_SERVER_ERROR'
-        ? 'Something went wrong on our side. Please try again.'
-        : shape.message;
+  errorFormatter({ shape, error, path, type }) {
+    const { message, fieldErrors } = clientError(error, { path, type });
     return {
       message,
       code: shape.code,
@@ -30,16 +25,6 @@ const t = initTRPC.context<Context>().create({
     };
   },
 });
-
-/** One readable list of messages per field path, e.g. { "shipping.city": ["Required"] }. */
-function fieldMessages(error: ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : 'input';
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
 
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;

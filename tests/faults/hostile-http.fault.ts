@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BUYER_PASSWORD } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { recordFigures } from './support/figures';
-import { LEAK_PATTERN, mutation, rawRequest, sessionCookieOf, type RawOptions } from './support/raw-http';
+import { LEAK_PATTERN, mutation, NOT_FOR_PEOPLE, rawRequest, sessionCookieOf, type RawOptions } from './support/raw-http';
 
 const APP_MARKER = '<title>Shop under test</title>';
 
@@ -61,7 +61,11 @@ test.each(CASES)('$name → $status', async ({ path, options, status, signedIn }
   const response = await rawRequest(`${baseUrl}${path}`, { ...options, headers });
   expect(response.status, response.text).toBe(status);
   expect(response.text).not.toMatch(LEAK_PATTERN);
-  if (path.startsWith('/trpc/') && status !== 431) expect(response.error?.message.length).toBeGreaterThan(5);
+  if (path.startsWith('/trpc/') && status !== 431) {
+    expect(response.error?.message.length).toBeGreaterThan(5);
+    expect(response.error!.message).toMatch(/[.!?]$/);
+    expect(response.error!.message).not.toMatch(NOT_FOR_PEOPLE);
+  }
   // The server is still serving.
   expect((await rawRequest(`${baseUrl}/healthz`)).status).toBe(200);
 });

@@ -1,8 +1,8 @@
 // A hostile-input corpus for every procedure that takes input: wrong types, huge strings, odd unicode,
 // SQL and HTML injection, bad numbers, unknown statuses, malformed and forged order numbers, and unknown
-// fields. Every refusal is a 4xx with a message (or Node's own 431 for a URL over its header limit) and
-// leaks nothing; text that is fine to keep is stored exactly as sent, and shown escaped (see
-// hostile-input-ui.fault.ts).
+// fields. Every refusal is a 4xx with messages written as sentences for a person (or Node's own 431 for a
+// URL over its header limit) and leaks nothing; text that is fine to keep is stored exactly as sent, and
+// shown escaped (see hostile-input-ui.fault.ts).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../prisma/seed';
@@ -12,7 +12,7 @@ import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo } from '../support/workflow-helpers';
 import { recordFigures } from './support/figures';
 import { asStored, EXTRA_FIELDS, HOSTILE_NUMBERS, HOSTILE_STRINGS, MALFORMED_ORDER_NUMBERS, UNKNOWN_STATUSES, withValueAt, WRONG_TYPES } from './support/hostile-values';
-import { LEAK_PATTERN, mutation, query, sessionCookieOf, type RawResponse } from './support/raw-http';
+import { LEAK_PATTERN, mutation, NOT_FOR_PEOPLE, query, sessionCookieOf, type RawResponse } from './support/raw-http';
 
 // The corpus sends dozens of failed logins; they count against this address only.
 const FROM = '127.0.0.50';
@@ -262,6 +262,9 @@ async function judge(spec: Procedure, item: Case, response: RawResponse): Promis
   if (response.status < 400 || response.status >= 500) return `status ${response.status}: ${response.text.slice(0, 300)}`;
   const error = response.error;
   if (!error || error.message.trim().length < 5) return `no message: ${response.text.slice(0, 300)}`;
+  const messages = [error.message, ...Object.values(error.data?.fieldErrors ?? {}).flat()];
+  const unreadable = messages.find((message) => NOT_FOR_PEOPLE.test(message) || !/[.!?]$/.test(message));
+  if (unreadable) return `a message not written for people: ${unreadable.slice(0, 200)}`;
   if (item.code && error.data?.code !== item.code) return `${error.data?.code} instead of ${item.code}`;
   const { path } = item.field ?? {};
   if (item.namesField && !Object.keys(error.data?.fieldErrors ?? {}).some((key) => key === path || key.startsWith(`${path}.`))) {

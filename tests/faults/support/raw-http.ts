@@ -68,3 +68,9 @@ export function sessionCookieOf(response: RawResponse): string {
 
 /** Looks for what must never reach a client: stack frames, module paths, ORM or driver details. */
 export const LEAK_PATTERN = /\n\s+at |node_modules|\.ts:\d|prisma|Invalid `|PrismaClient|DriverAdapter|ECONN|SQLSTATE|syntax error at/i;
+
+/**
+ * Wording no person should read in an error message: JSON parser errors, zod's defaults, tRPC's internal
+ * refusals, and the old "field: message" format.
+ */
+export const NOT_FOR_PEOPLE = /Unexpected (end|token)|is not valid JSON|Invalid input|expected \w+, received|Unrecognized key|No procedure|Unsupported|^[\w.]+: /;
