@@ -4,9 +4,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readCookie, setCookie } from './cookies';
 import type { ApiDeps } from './deps';
 import { SESSION_COOKIE } from './auth/sessions';
+import { servedOverHttps } from './origin';
 
 export function createContextFactory(deps: ApiDeps) {
-  const secureCookies = deps.env.COOKIE_SECURE ? deps.env.COOKIE_SECURE === 'true' : deps.env.NODE_ENV === 'production';
+  const secureCookies = servedOverHttps(deps.env);
   return ({ req, res }: { req: IncomingMessage; res: ServerResponse }) => ({
     ...deps,
     req,

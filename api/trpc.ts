@@ -4,7 +4,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Context } from './context';
 import { readSession, type SessionUser } from './auth/sessions';
-import { isSameOriginRequest } from './origin';
+import { isSameOriginRequest, originPolicy } from './origin';
 import { clientError } from './error-shape';
 import { toTRPCError } from './errors';
 
@@ -45,7 +45,7 @@ const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {
 
 /** Refuses state-changing calls from other origins (CSRF). Queries are read-only and pass. */
 const sameOriginMutations = t.middleware(({ ctx, next, type, path }) => {
-  if (type === 'mutation' && !isSameOriginRequest(ctx.req, ctx.env.ALLOWED_ORIGINS)) {
+  if (type === 'mutation' && !isSameOriginRequest(ctx.req, originPolicy(ctx.env))) {
     ctx.logger.warn('cross-origin call refused', { path, origin: ctx.req.headers.origin ?? null, ip: ctx.ip });
     throw new TRPCError({ code: 'FORBIDDEN', message: 'This request came from another site and was refused.' });
   }

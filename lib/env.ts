@@ -17,6 +17,16 @@ const duration = z
   .regex(durationPattern, 'must be a duration like 48h, 30m, 90s or 500ms')
   .transform(parseDuration);
 
+/** "https://shop.example.com" or "http://127.0.0.1:3000": a scheme, a host and a port, nothing more. */
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
 const optionalText = z
   .string()
   .optional()
@@ -38,7 +48,10 @@ const envSchema = z
     WORKER_OPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /** Origins allowed to make state-changing calls (comma-separated). Defaults to the server's own origin. */
-    ALLOWED_ORIGINS: optionalText,
+    ALLOWED_ORIGINS: optionalText.refine(
+      (value) => value === undefined || value.split(',').every((entry) => isOrigin(entry.trim())),
+      'must be comma-separated origins like https://shop.example.com (scheme, host and optional port, no path)',
+    ),
     SESSION_TTL: duration.default(parseDuration('7d')),
     /** Cookie `Secure` flag; on by default in production, where the API sits behind HTTPS. */
     COOKIE_SECURE: z.enum(['true', 'false']).optional(),

@@ -119,6 +119,8 @@ test('every mutation called from another origin with a valid session is refused,
     { origin: 'null' },
     { origin: 'http://127.0.0.1:1' },
     { origin: `${stack.apiUrl}.evil.example` },
+    // The same host and port over the other scheme is another origin.
+    { origin: stack.apiUrl.replace(/^http:/, 'https:') },
     { origin: 'https://evil.example', 'sec-fetch-site': 'same-origin' },
     { 'sec-fetch-site': 'cross-site' },
     { 'sec-fetch-site': 'same-site' },

@@ -75,6 +75,41 @@ test('state-changing calls from another origin are refused; same-origin calls pa
   expect(stack.logs.some((log) => log.msg === 'cross-origin call refused' && log.origin === 'https://evil.example')).toBe(true);
 });
 
+/** The status of an empty login sent with `headers`: 400 once it passes the origin check (the input is wrong), 403 if refused. */
+const originStatus = async (apiUrl: string, headers: Record<string, string>) =>
+  (await fetch(`${apiUrl}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' })).status;
+
+test('the origin check compares scheme, host and port, and ignores X-Forwarded-Proto', async () => {
+  const { port } = new URL(stack.apiUrl);
+  expect(await originStatus(stack.apiUrl, { origin: `http://127.0.0.1:${port}` })).toBe(400);
+  const refused = [`https://127.0.0.1:${port}`, `http://127.0.0.1:${Number(port) + 1}`, 'http://127.0.0.1', `http://localhost:${port}`, `http://127.0.0.1.evil.example:${port}`, 'null', 'not a URL'];
+  for (const origin of refused) expect(await originStatus(stack.apiUrl, { origin }), origin).toBe(403);
+  // Any client can send X-Forwarded-Proto; without a trusted proxy it must not turn http into https.
+  expect(await originStatus(stack.apiUrl, { origin: `https://127.0.0.1:${port}`, 'x-forwarded-proto': 'https' })).toBe(403);
+});
+
+test('with Secure cookies (behind a TLS-terminating proxy) the own origin is https, not http', async () => {
+  const secure = await startTestStack({ COOKIE_SECURE: 'true' }, { inProcessWorker: false });
+  try {
+    const { port } = new URL(secure.apiUrl);
+    expect(await originStatus(secure.apiUrl, { origin: `https://127.0.0.1:${port}` })).toBe(400);
+    expect(await originStatus(secure.apiUrl, { origin: `http://127.0.0.1:${port}` })).toBe(403);
+  } finally {
+    await secure.stop();
+  }
+});
+
+test('ALLOWED_ORIGINS names the only origins allowed, each compared whole', async () => {
+  const listed = await startTestStack({ ALLOWED_ORIGINS: 'https://shop.example, http://127.0.0.1:8080/' }, { inProcessWorker: false });
+  try {
+    const own = listed.apiUrl;
+    for (const origin of ['https://shop.example', 'https://SHOP.example:443', 'http://127.0.0.1:8080']) expect(await originStatus(own, { origin }), origin).toBe(400);
+    for (const origin of ['http://shop.example', 'https://shop.example:8443', 'https://www.shop.example', own]) expect(await originStatus(own, { origin }), origin).toBe(403);
+  } finally {
+    await listed.stop();
+  }
+});
+
 test('login is rate-limited per account after repeated failures', async () => {
   const buyer = await newBuyer(stack.apiUrl);
   const { email } = (await buyer.auth.me.query())!;

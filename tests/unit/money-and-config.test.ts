@@ -35,6 +35,13 @@ describe('environment', () => {
     );
   });
 
+  test('ALLOWED_ORIGINS holds whole origins, nothing less and nothing more', () => {
+    expect(loadEnv({ ...base, ALLOWED_ORIGINS: 'https://shop.example.com, http://127.0.0.1:3000/' }).ALLOWED_ORIGINS).toBe('https://shop.example.com, http://127.0.0.1:3000/');
+    for (const bad of ['shop.example.com', 'https://shop.example.com/orders', 'ftp://shop.example.com', 'https://shop.example.com,*']) {
+      expect(() => loadEnv({ ...base, ALLOWED_ORIGINS: bad }), bad).toThrow(/ALLOWED_ORIGINS: must be comma-separated origins/);
+    }
+  });
+
   test('parses durations', () => {
     expect([parseDuration('500ms'), parseDuration('90s'), parseDuration('30m'), parseDuration('2d')]).toEqual([500, 90_000, 1_800_000, 172_800_000]);
   });
