@@ -182,7 +182,7 @@ async function rawBuyerCookie(): Promise<string> {
 }
 
 /** What a client without the typed tRPC client sends, and the sentence it reads back. */
-const RAW_CASES: { name: string; path: string; init?: RequestInit; signedIn?: true; status: number; message: string }[] = [
+const RAW_CASES: { name: string; path: string; init?: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> }; signedIn?: true; status: number; message: string }[] = [
   { name: 'a body that is cut short', path: 'auth.login', init: { method: 'POST', body: '{"email": "a@b.co", "password": ' }, status: 400, message: 'The request could not be read. Send the input as valid JSON.' },
   { name: 'a body that is not JSON', path: 'auth.login', init: { method: 'POST', body: 'email=a@b.co' }, status: 400, message: 'The request could not be read. Send the input as valid JSON.' },
   { name: 'a query input that is not JSON', path: 'orders.mine?input=%7B%22limit%22', signedIn: true, status: 400, message: 'The request could not be read. Send the input as valid JSON.' },
@@ -206,7 +206,7 @@ const RAW_CASES: { name: string; path: string; init?: RequestInit; signedIn?: tr
 ];
 
 test.each(RAW_CASES)('raw HTTP: $name → $status with a sentence', async ({ path, init, signedIn, status, message }) => {
-  const cookie = signedIn ? { cookie: await rawBuyerCookie() } : {};
+  const cookie: Record<string, string> = signedIn ? { cookie: await rawBuyerCookie() } : {};
   const response = await fetch(`${stack.apiUrl}/trpc/${path}`, { ...init, headers: { 'content-type': 'application/json', ...cookie, ...init?.headers } });
   const text = await response.text();
   expect(response.status, text).toBe(status);
