@@ -3,13 +3,14 @@ import { Prisma } from '../../prisma/generated/client';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { markLoginSucceeded, startLoginAttempt } from '../auth/rate-limit';
 import { createSession, deleteSession, readSession } from '../auth/sessions';
+import { logoutDto, sessionUserDto } from '../dto';
 import { loginInput, registerInput } from '../schemas';
 import { protectedProcedure, publicProcedure, router } from '../trpc';
 
 const INVALID_LOGIN = 'Email or password is incorrect.';
 
 export const authRouter = router({
-  register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
+  register: publicProcedure.input(registerInput).output(sessionUserDto).mutation(async ({ ctx, input }) => {
     try {
       const user = await ctx.db.user.create({
         data: { email: input.email, name: input.name, role: 'buyer', passwordHash: await hashPassword(input.password) },
@@ -25,7 +26,7 @@ export const authRouter = router({
     }
   }),
 
-  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+  login: publicProcedure.input(loginInput).output(sessionUserDto).mutation(async ({ ctx, input }) => {
     const limit = { maxFailures: ctx.env.LOGIN_MAX_FAILURES, windowMs: ctx.env.LOGIN_WINDOW };
     const attempt = await startLoginAttempt(ctx.db, input.email, ctx.ip, limit);
     if (attempt.blocked) {
@@ -42,15 +43,17 @@ export const authRouter = router({
     await markLoginSucceeded(ctx.db, attempt);
     const session = await createSession(ctx.db, user.id, ctx.env.SESSION_TTL);
     ctx.setSessionCookie(session.token, ctx.env.SESSION_TTL);
-    return readSession(ctx.db, session.token);
+    const signedIn = await readSession(ctx.db, session.token);
+    if (!signedIn) throw new Error('The new session could not be read back');
+    return signedIn;
   }),
 
-  logout: protectedProcedure.mutation(async ({ ctx }) => {
+  logout: protectedProcedure.output(logoutDto).mutation(async ({ ctx }) => {
     await deleteSession(ctx.db, ctx.sessionToken);
     ctx.clearSessionCookie();
     return { ok: true as const };
   }),
 
   /** The signed-in user, or null. */
-  me: publicProcedure.query(({ ctx }) => readSession(ctx.db, ctx.sessionToken)),
+  me: publicProcedure.output(sessionUserDto.nullable()).query(({ ctx }) => readSession(ctx.db, ctx.sessionToken)),
 });

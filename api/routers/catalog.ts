@@ -1,8 +1,9 @@
+import { catalogStoresDto } from '../dto';
 import { publicProcedure, router } from '../trpc';
 
 export const catalogRouter = router({
   /** Every store with its active products. */
-  stores: publicProcedure.query(({ ctx }) =>
+  stores: publicProcedure.output(catalogStoresDto).query(({ ctx }) =>
     ctx.db.store.findMany({
       orderBy: { name: 'asc' },
       select: {

@@ -1,8 +1,12 @@
 import { placeCheckout } from '../orders/checkout';
+import { checkoutPlacedDto } from '../dto';
 import { checkoutInput } from '../schemas';
 import { buyerProcedure, router } from '../trpc';
 
 export const checkoutRouter = router({
   /** Places the cart as one order per store. Safe to retry with the same idempotency key. */
-  place: buyerProcedure.input(checkoutInput).mutation(async ({ ctx, input }) => ({ orders: await placeCheckout(ctx, ctx.user, input) })),
+  place: buyerProcedure
+    .input(checkoutInput)
+    .output(checkoutPlacedDto)
+    .mutation(async ({ ctx, input }) => ({ orders: await placeCheckout(ctx, ctx.user, input) })),
 });

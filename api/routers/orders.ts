@@ -1,5 +1,7 @@
-// Buyer procedures: My Orders, tracking and cancelling.
+// Buyer procedures: My Orders, tracking and cancelling. Each answers with the buyer's DTO (api/dto.ts).
 import { z } from 'zod';
+import { buyerOrderListDto, buyerOrderResultDto } from '../dto';
+import { buyerOrderDto, closedNoteOf, NOT_CLOSED } from '../orders/order-dto';
 import { assertOwnsOrder, loadOwnedOrderView } from '../orders/order-view';
 import { pageQuery, toPage } from '../orders/pagination';
 import { sendStatusChange } from '../orders/status-change';
@@ -8,35 +10,59 @@ import { buyerProcedure, router } from '../trpc';
 
 export const ordersRouter = router({
   /** The buyer's orders, newest first. */
-  mine: buyerProcedure.input(z.object(pageInput).strict().default({ limit: 20 })).query(async ({ ctx, input }) => {
-    const rows = await ctx.db.order.findMany({
-      where: { buyerId: ctx.user.id },
-      ...pageQuery(input),
-      select: {
-        id: true,
-        orderNumber: true,
-        status: true,
-        createdAt: true,
-        itemCount: true,
-        totalCentavos: true,
-        store: { select: { name: true } },
-      },
-    });
-    const page = toPage(rows, input);
-    return { ...page, items: page.items.map(({ store, ...order }) => ({ ...order, storeName: store.name })) };
-  }),
+  mine: buyerProcedure
+    .input(z.object(pageInput).strict().default({ limit: 20 }))
+    .output(buyerOrderListDto)
+    .query(async ({ ctx, input }) => {
+      const rows = await ctx.db.order.findMany({
+        where: { buyerId: ctx.user.id },
+        ...pageQuery(input),
+        select: {
+          id: true,
+          orderNumber: true,
+          status: true,
+          createdAt: true,
+          itemCount: true,
+          totalCentavos: true,
+          closedNote: true,
+          store: { select: { name: true } },
+        },
+      });
+      const page = toPage(rows, input);
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((order) => ({
+          orderNumber: order.orderNumber,
+          status: order.status,
+          placedAt: order.createdAt.toISOString(),
+          itemCount: order.itemCount,
+          totalCentavos: order.totalCentavos,
+          storeName: order.store.name,
+          closedNote: order.closedNote,
+        })),
+      };
+    }),
 
-  /** The whole order state from its workflow (or the projection once the workflow is gone). */
-  track: buyerProcedure.input(orderRefInput).query(({ ctx, input }) => loadOwnedOrderView(ctx, input.orderNumber, { buyerId: ctx.user.id })),
+  /** The order from its workflow (or the projection once the workflow is gone), as the buyer sees it. */
+  track: buyerProcedure
+    .input(orderRefInput)
+    .output(buyerOrderResultDto)
+    .query(async ({ ctx, input }) => {
+      const loaded = await loadOwnedOrderView(ctx, input.orderNumber, { buyerId: ctx.user.id });
+      return { order: buyerOrderDto(loaded.order, await closedNoteOf(ctx.db, loaded)), source: loaded.source };
+    }),
 
   /** Cancels the order while the model allows the buyer to (pending or confirmed). */
-  cancel: buyerProcedure.input(cancelInput).mutation(async ({ ctx, input }) => {
-    await assertOwnsOrder(ctx.db, input.orderNumber, { buyerId: ctx.user.id });
-    const order = await sendStatusChange(ctx, input.orderNumber, input.requestId, {
-      to: 'cancelled',
-      actor: { role: 'buyer', id: ctx.user.id, name: ctx.user.name },
-      note: input.reason ?? 'Cancelled by the buyer.',
-    });
-    return { order, source: 'workflow' as const };
-  }),
+  cancel: buyerProcedure
+    .input(cancelInput)
+    .output(buyerOrderResultDto)
+    .mutation(async ({ ctx, input }) => {
+      await assertOwnsOrder(ctx.db, input.orderNumber, { buyerId: ctx.user.id });
+      const order = await sendStatusChange(ctx, input.orderNumber, input.requestId, {
+        to: 'cancelled',
+        actor: { role: 'buyer', id: ctx.user.id, name: ctx.user.name },
+        note: input.reason ?? 'Cancelled by the buyer.',
+      });
+      return { order: buyerOrderDto(order, NOT_CLOSED), source: 'workflow' as const };
+    }),
 });

@@ -3,8 +3,8 @@
 // a valid path of the order model that the projection mirrors.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { BuyerOrderDto, SellerOrderDto } from '../../api/dto';
 import { checkTransition, type OrderStatus } from '../../workflows/order-model';
-import type { OrderView } from '../../workflows/order-types';
 import { signedInClient, type ApiClient } from '../support/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -23,15 +23,17 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
+type OrderDto = BuyerOrderDto | SellerOrderDto;
+
 interface Request {
   requestId: string;
   to: OrderStatus;
-  send(): Promise<{ order: OrderView }>;
+  send(): Promise<{ order: OrderDto }>;
 }
 
 interface Outcome {
   request: Request;
-  order?: OrderView;
+  order?: OrderDto;
   refusal?: { code: string; httpStatus: number; message: string };
 }
 

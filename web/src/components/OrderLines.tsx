@@ -1,8 +1,8 @@
 import { For } from 'solid-js';
 import { formatPeso, lineTotal } from '../../../workflows/money';
-import type { OrderView } from '../../../workflows/order-types';
+import type { OrderDetail } from '../api/client';
 
-type PricedOrder = Pick<OrderView, 'items' | 'subtotalCentavos' | 'shippingCentavos' | 'totalCentavos'>;
+type PricedOrder = Pick<OrderDetail, 'items' | 'subtotalCentavos' | 'shippingCentavos' | 'totalCentavos'>;
 
 /** The items of one order with subtotal, shipping and total. */
 export function OrderLines(props: { order: PricedOrder; caption?: string }) {

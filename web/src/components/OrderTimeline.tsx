@@ -1,10 +1,10 @@
 import { For, Show } from 'solid-js';
 import { statusLabel } from '../../../workflows/order-model';
-import type { TimelineEntry } from '../../../workflows/order-types';
+import type { OrderTimelineEntry } from '../api/client';
 import { formatDateTime } from '../lib/dates';
 import { Panel } from './Panel';
 
-export function OrderTimeline(props: { timeline: readonly TimelineEntry[] }) {
+export function OrderTimeline(props: { timeline: readonly OrderTimelineEntry[] }) {
   return (
     <Panel heading="Timeline">
       <ol class="timeline">

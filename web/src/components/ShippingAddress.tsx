@@ -1,7 +1,7 @@
-import type { ShippingDetails } from '../../../workflows/order-types';
+import type { OrderShipping } from '../api/client';
 import { Panel } from './Panel';
 
-export function ShippingAddress(props: { shipping: ShippingDetails; heading: string }) {
+export function ShippingAddress(props: { shipping: OrderShipping; heading: string }) {
   return (
     <Panel heading={props.heading}>
       <address class="address">

@@ -1,8 +1,8 @@
 import { Show } from 'solid-js';
-import type { TrackingInfo } from '../../../workflows/order-types';
+import type { OrderTracking } from '../api/client';
 import { Panel } from './Panel';
 
-export function TrackingDetails(props: { tracking: TrackingInfo | null }) {
+export function TrackingDetails(props: { tracking: OrderTracking }) {
   return (
     <Panel heading="Tracking details">
       <Show when={props.tracking} fallback={<p class="muted">Tracking details appear here once the order ships.</p>}>

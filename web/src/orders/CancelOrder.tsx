@@ -1,19 +1,20 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import { useQueryClient } from '@tanstack/solid-query';
 import { nextStatuses } from '../../../workflows/order-model';
-import type { OrderView } from '../../../workflows/order-types';
+import type { BuyerOrder } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { CancelOrderDialog, type CancelResult } from './CancelOrderDialog';
 
 /**
- * "Cancel order" while the model lets the buyer cancel (pending or confirmed). The answer updates the
- * tracked order in the cache at once; a refusal (the seller started on the order meanwhile) refetches it.
+ * "Cancel order" while the model lets the buyer cancel (pending or confirmed) and the order was not closed
+ * outside its lifecycle (by an operator, say). The answer updates the tracked order in the cache at once;
+ * a refusal (the seller started on the order meanwhile) refetches it.
  */
-export function CancelOrder(props: { order: OrderView }) {
+export function CancelOrder(props: { order: BuyerOrder }) {
   const queryClient = useQueryClient();
   const [asking, setAsking] = createSignal(false);
   const [cancelledHere, setCancelledHere] = createSignal(false);
-  const canCancel = () => nextStatuses(props.order.status, 'buyer').includes('cancelled');
+  const canCancel = () => props.order.closedNote === null && nextStatuses(props.order.status, 'buyer').includes('cancelled');
   const trackedKey = () => queryKeys.trackedOrder(props.order.orderNumber);
   const onCancelled = (result: CancelResult) => {
     queryClient.setQueryData(trackedKey(), result);

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { formatDateTime } from '../lib/dates';
 import { trackedOrderQuery } from '../api/queries';
+import { ClosedNotice } from '../components/ClosedNotice';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { OrderLines } from '../components/OrderLines';
 import { OrderProgress } from '../components/OrderProgress';
@@ -39,11 +40,12 @@ function PlacedOrder(props: { orderNumber: string }) {
         {(order) => (
           <>
             <header class="order-card-header">
-              <h2>{order().store.name}</h2>
+              <h2>{order().storeName}</h2>
               <p class="muted">
                 Order <A href={`/orders/${order().orderNumber}`}>{order().orderNumber}</A> · placed {formatDateTime(order().placedAt)}
               </p>
             </header>
+            <ClosedNotice note={order().closedNote} />
             <OrderProgress order={order()} updatedAt={tracked.dataUpdatedAt} />
             <OrderLines order={order()} caption={`Items in order ${order().orderNumber}`} />
             <CancelOrder order={order()} />

@@ -3,6 +3,7 @@ import { A } from '@solidjs/router';
 import { useInfiniteQuery } from '@tanstack/solid-query';
 import { formatPeso } from '../../../workflows/money';
 import { myOrdersQuery } from '../api/queries';
+import { ClosedBadge } from '../components/ClosedNotice';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
@@ -30,8 +31,12 @@ export default function MyOrdersPage() {
                 <StatusBadge status={order.status} />
                 <span class="order-row-store">{order.storeName}</span>
                 <span class="order-row-meta">
-                  <time datetime={isoString(order.createdAt)}>{formatDate(order.createdAt)}</time> · {order.itemCount}{' '}
+                  <time datetime={isoString(order.placedAt)}>{formatDate(order.placedAt)}</time> · {order.itemCount}{' '}
                   {order.itemCount === 1 ? 'item' : 'items'}
+                  <Show when={order.closedNote !== null}>
+                    {' '}
+                    <ClosedBadge />
+                  </Show>
                 </span>
                 <span class="order-row-total">{formatPeso(order.totalCentavos)}</span>
               </A>

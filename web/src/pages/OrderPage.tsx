@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { trackedOrderQuery } from '../api/queries';
+import { ClosedNotice } from '../components/ClosedNotice';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { OrderLines } from '../components/OrderLines';
 import { OrderProgress } from '../components/OrderProgress';
@@ -31,8 +32,9 @@ export default function OrderPage() {
         {(order) => (
           <div class="order-layout">
             <p class="muted order-meta">
-              {order().store.name} · placed {formatDateTime(order().placedAt)}
+              {order().storeName} · placed {formatDateTime(order().placedAt)}
             </p>
+            <ClosedNotice note={order().closedNote} />
             <div class="order-main">
               <OrderProgress order={order()} updatedAt={tracked.dataUpdatedAt} />
               <TrackingDetails tracking={order().tracking} />

@@ -3,6 +3,7 @@ import { A, useParams } from '@solidjs/router';
 import { useQueryClient } from '@tanstack/solid-query';
 import { isTerminal, statusLabel } from '../../../workflows/order-model';
 import { queryKeys, sellerOrderQuery } from '../api/queries';
+import { ClosedNotice } from '../components/ClosedNotice';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { OrderLines } from '../components/OrderLines';
 import { OrderTimeline } from '../components/OrderTimeline';
@@ -22,6 +23,8 @@ export default function SellerOrderPage() {
   const detail = useLiveOrder(() => sellerOrderQuery(params.orderNumber));
   const [dialogOpen, setDialogOpen] = createSignal(false);
   const [savedMessage, setSavedMessage] = createSignal('');
+  // Delivered and cancelled orders are final; so is one closed outside its lifecycle (closedNote).
+  const isClosed = () => !!detail.data && (isTerminal(detail.data.order.status) || detail.data.order.closedNote !== null);
   // The update returns the new state, so the page shows it at once instead of waiting for a poll.
   const onSaved = (result: StatusUpdateResult) => {
     queryClient.setQueryData(queryKeys.sellerOrder(params.orderNumber), (previous: typeof detail.data) =>
@@ -46,7 +49,14 @@ export default function SellerOrderPage() {
               <p>
                 Status: <StatusBadge status={data().order.status} />
               </p>
-              <Show when={!isTerminal(data().order.status)} fallback={<p class="muted">This order is closed.</p>}>
+              <Show
+                when={!isClosed()}
+                fallback={
+                  <Show when={data().order.closedNote === null}>
+                    <p class="muted">This order is closed.</p>
+                  </Show>
+                }
+              >
                 <button type="button" class="button primary" onClick={() => setDialogOpen(true)}>
                   Update status
                 </button>
@@ -55,7 +65,8 @@ export default function SellerOrderPage() {
                 Open in Temporal UI<span class="visually-hidden"> (opens in a new tab)</span>
               </a>
             </div>
-            <UpdatedAgo at={detail.dataUpdatedAt} final={isTerminal(data().order.status)} />
+            <ClosedNotice note={data().order.closedNote} />
+            <UpdatedAgo at={detail.dataUpdatedAt} final={isClosed()} />
             <p class="muted order-meta">Placed {formatDateTime(data().order.placedAt)}</p>
             <div class="order-main">
               <Panel heading="Items">
@@ -67,7 +78,7 @@ export default function SellerOrderPage() {
             <div class="order-side">
               <ShippingAddress shipping={data().order.shipping} heading="Customer" />
             </div>
-            <Show when={dialogOpen()}>
+            <Show when={dialogOpen() && !isClosed()}>
               <UpdateStatusDialog order={data().order} onSaved={onSaved} onClose={() => setDialogOpen(false)} />
             </Show>
           </div>

@@ -1,7 +1,8 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { formatPeso } from '../../../workflows/money';
 import type { ApiOutputs } from '../api/client';
+import { ClosedBadge } from '../components/ClosedNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime, isoString } from '../lib/dates';
 
@@ -30,7 +31,7 @@ export function SellerOrdersTable(props: { orders: SellerOrderRow[] }) {
                 <A href={`/seller/orders/${order.orderNumber}`}>{order.orderNumber}</A>
               </td>
               <td data-label="Placed">
-                <time datetime={isoString(order.createdAt)}>{formatDateTime(order.createdAt)}</time>
+                <time datetime={isoString(order.placedAt)}>{formatDateTime(order.placedAt)}</time>
               </td>
               <td data-label="Customer">
                 <span>
@@ -45,7 +46,13 @@ export function SellerOrdersTable(props: { orders: SellerOrderRow[] }) {
                 {formatPeso(order.totalCentavos)}
               </td>
               <td data-label="Status">
-                <StatusBadge status={order.status} />
+                <span class="badges">
+                  <StatusBadge status={order.status} />
+                  <Show when={order.closedNote !== null}>
+                    {' '}
+                    <ClosedBadge />
+                  </Show>
+                </span>
               </td>
             </tr>
           )}

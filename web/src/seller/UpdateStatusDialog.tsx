@@ -1,7 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { nextStatuses, statusLabel, type OrderStatus } from '../../../workflows/order-model';
-import type { OrderView } from '../../../workflows/order-types';
-import { api, type ApiInputs, type ApiOutputs } from '../api/client';
+import { api, type ApiInputs, type ApiOutputs, type SellerOrder } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { useRequestMutation } from '../api/request-mutation';
 import { FormDialog } from '../components/FormDialog';
@@ -15,7 +14,7 @@ export type StatusUpdateResult = ApiOutputs['seller']['setStatus'];
  * Offers only the statuses the order may move to next, asking for carrier and tracking number when
  * shipping and a reason when cancelling.
  */
-export function UpdateStatusDialog(props: { order: OrderView; onSaved: (result: StatusUpdateResult) => void; onClose: () => void }) {
+export function UpdateStatusDialog(props: { order: SellerOrder; onSaved: (result: StatusUpdateResult) => void; onClose: () => void }) {
   let dialog!: HTMLDialogElement;
   const choices = () => nextStatuses(props.order.status, 'seller');
   const [target, setTarget] = createSignal<OrderStatus | undefined>(choices()[0]);

@@ -8,3 +8,7 @@ test('polling continues at the configured interval until the order is delivered 
   }
   expect(pollInterval(undefined, 30_000)).toBe(30_000);
 });
+
+test('polling stops for an order closed outside its lifecycle, whatever its last status', () => {
+  for (const status of ORDER_STATUSES) expect(pollInterval(status, 1_000, true)).toBe(false);
+});

@@ -1,10 +1,9 @@
 // Live order status by polling. The interval comes from the server's configuration (30 s by default);
 // polling pauses while the tab is hidden, catches up when the window regains focus, and stops once the
-// order can no longer change.
+// order can no longer change (delivered, cancelled, or closed outside its lifecycle).
 import { createMemo, untrack } from 'solid-js';
 import { useQuery, type QueryKey } from '@tanstack/solid-query';
 import { isTerminal, type OrderStatus } from '../../../workflows/order-model';
-import type { OrderView } from '../../../workflows/order-types';
 import { configQuery } from '../api/queries';
 
 export const DEFAULT_POLL_INTERVAL_MS = 30_000;
@@ -15,8 +14,14 @@ export function usePollIntervalMs(): () => number {
   return () => config.data?.trackingPollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
 }
 
-export function pollInterval(status: OrderStatus | undefined, intervalMs: number): number | false {
-  return status && isTerminal(status) ? false : intervalMs;
+export function pollInterval(status: OrderStatus | undefined, intervalMs: number, closed = false): number | false {
+  return closed || (status && isTerminal(status)) ? false : intervalMs;
+}
+
+/** What polling needs to know of an order. */
+interface PolledOrder {
+  status: OrderStatus;
+  closedNote: string | null;
 }
 
 type OrderQueryState<T> = { state: { data: T | undefined } };
@@ -27,11 +32,14 @@ export interface LiveOrder<T> {
   readonly dataUpdatedAt: number;
 }
 
-export function useLiveOrder<T extends { order: OrderView }>(options: () => { queryKey: QueryKey; queryFn: () => Promise<T> }): LiveOrder<T> {
+export function useLiveOrder<T extends { order: PolledOrder }>(options: () => { queryKey: QueryKey; queryFn: () => Promise<T> }): LiveOrder<T> {
   const intervalMs = usePollIntervalMs();
   const query = useQuery(() => {
     const everyMs = intervalMs();
-    const interval = (query: OrderQueryState<T>) => pollInterval(query.state.data?.order.status, everyMs);
+    const interval = (query: OrderQueryState<T>) => {
+      const order = query.state.data?.order;
+      return pollInterval(order?.status, everyMs, order?.closedNote != null);
+    };
     return {
       ...options(),
       staleTime: 0,

@@ -1,0 +1,148 @@
+// Output schemas of the API: what each procedure may send to a client, and nothing more. Every procedure
+// declares one with .output(); tRPC parses the handler's result with it, and zod objects drop every key
+// they do not declare, so a new field in the workflow's state or a database row reaches no client until
+// it is added here. The web app's types are inferred from these schemas through the router.
+//
+// Rules: objects are plain z.object (unknown keys are stripped, never passed through), no any/unknown/
+// record types, and no ids of people: an order DTO names the store, the buyer and the actors of its
+// timeline by display name and role only (see api/orders/order-dto.ts).
+import { z } from 'zod';
+import { ACTOR_ROLES, ORDER_STATUSES } from '../workflows/order-model';
+
+const status = z.enum(ORDER_STATUSES);
+/** An ISO 8601 UTC timestamp, e.g. 2026-11-26T09:30:00.000Z. */
+const timestamp = z.iso.datetime();
+const centavos = z.number().int();
+const count = z.number().int().nonnegative();
+
+// ── auth ────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The signed-in user: their own account id, and their own store for a seller. */
+export const sessionUserDto = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['buyer', 'seller']),
+  store: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }).nullable(),
+});
+
+export const logoutDto = z.object({ ok: z.literal(true) });
+
+// ── catalog ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** Stores and their products are public: their ids are what the cart and checkout send back. */
+export const catalogStoresDto = z.array(
+  z.object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string(),
+    products: z.array(
+      z.object({ id: z.uuid(), name: z.string(), description: z.string(), emoji: z.string(), priceCentavos: centavos }),
+    ),
+  }),
+);
+
+// ── checkout ────────────────────────────────────────────────────────────────────────────────────────
+
+export const checkoutPlacedDto = z.object({
+  orders: z.array(z.object({ orderNumber: z.string(), storeName: z.string(), itemCount: count, totalCentavos: centavos })),
+});
+
+// ── orders: shared parts ────────────────────────────────────────────────────────────────────────────
+
+/** A line as sold. `productId` is the public catalog id of the product (see catalog.stores). */
+const orderLineDto = z.object({ productId: z.uuid(), name: z.string(), unitPriceCentavos: centavos, quantity: count });
+
+const shippingDto = z.object({ name: z.string(), phone: z.string(), addressLine: z.string(), city: z.string(), postalCode: z.string() });
+
+/**
+ * One status change. `by` names who made it for the reader: the store, "Customer support" for an
+ * operator, "Order service" for the system, the buyer by name, and for the seller their own staff by name.
+ */
+export const timelineEntryDto = z.object({
+  /** Position in the timeline (0 is the order being placed). */
+  seq: count,
+  from: status.nullable(),
+  to: status,
+  at: timestamp,
+  by: z.object({ role: z.enum(ACTOR_ROLES), name: z.string() }),
+  note: z.string().nullable(),
+});
+
+/** The order as its buyer or its seller sees it. The two differ only in how the timeline names people. */
+const orderDto = z.object({
+  orderNumber: z.string(),
+  status,
+  storeName: z.string(),
+  items: z.array(orderLineDto),
+  subtotalCentavos: centavos,
+  shippingCentavos: centavos,
+  totalCentavos: centavos,
+  /** Where the order goes: the customer's name, phone and address as entered at checkout. */
+  shipping: shippingDto,
+  placedAt: timestamp,
+  timeline: z.array(timelineEntryDto),
+  tracking: z.object({ carrier: z.string(), trackingNumber: z.string() }).nullable(),
+  /** When a pending order is cancelled unless the seller confirms it; null otherwise. */
+  deadline: z.object({ status, at: timestamp }).nullable(),
+  /** Why the order was closed outside its lifecycle (an operator ended its workflow); null otherwise. */
+  closedNote: z.string().nullable(),
+});
+
+export const buyerOrderDto = orderDto;
+export const sellerOrderDto = orderDto;
+
+const source = z.enum(['workflow', 'projection']);
+
+/** `nextCursor` is the row id of the last order on the page, to pass back as `cursor`. */
+const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.uuid().nullable() });
+
+// ── orders (buyer) ──────────────────────────────────────────────────────────────────────────────────
+
+export const buyerOrderListDto = page(
+  z.object({
+    orderNumber: z.string(),
+    status,
+    placedAt: timestamp,
+    itemCount: count,
+    totalCentavos: centavos,
+    storeName: z.string(),
+    closedNote: z.string().nullable(),
+  }),
+);
+
+export const buyerOrderResultDto = z.object({ order: buyerOrderDto, source });
+
+// ── seller ──────────────────────────────────────────────────────────────────────────────────────────
+
+export const sellerOrderListDto = page(
+  z.object({
+    orderNumber: z.string(),
+    status,
+    placedAt: timestamp,
+    itemCount: count,
+    totalCentavos: centavos,
+    customerName: z.string(),
+    customerPhone: z.string(),
+    city: z.string(),
+    closedNote: z.string().nullable(),
+  }),
+).extend({
+  /** Orders per status tab; they follow the search but not the status filter. */
+  counts: z.object({ all: count, pending: count, confirmed: count, processing: count, shipped: count, delivered: count, cancelled: count }),
+});
+
+export const sellerOrderResultDto = z.object({ order: sellerOrderDto, source });
+
+export const sellerOrderDetailDto = sellerOrderResultDto.extend({
+  /** The order's workflow in the Temporal Web UI. */
+  temporalUrl: z.url(),
+});
+
+// ── system ──────────────────────────────────────────────────────────────────────────────────────────
+
+export const systemConfigDto = z.object({ trackingPollIntervalMs: z.number().int().positive() });
+
+export type BuyerOrderDto = z.infer<typeof buyerOrderDto>;
+export type SellerOrderDto = z.infer<typeof sellerOrderDto>;
+export type TimelineEntryDto = z.infer<typeof timelineEntryDto>;
