@@ -1,11 +1,13 @@
-// The worker process: runs order workflows and their activities, and two sweeps that keep the database
-// and Temporal in step: the checkout reconciler and the closed-order sweep.
+// The worker process: runs order workflows and their activities, two sweeps that keep the database and
+// Temporal in step (the checkout reconciler and the closed-order sweep), and the purge of expired
+// sessions and old login attempts.
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createDb } from '../lib/db';
 import { loadEnv } from '../lib/env';
 import { connectTemporalClient, temporalConnectConfig } from '../lib/temporal';
 import { freePort } from '../scripts/lib/ports';
 import { sweepClosedOrders } from '../lib/closed-orders';
+import { AUTH_PURGE_INTERVAL_MS, purgeAuthRows } from './auth-purge';
 import { bundleOrderWorkflows, createOrderWorker } from './create-worker';
 import { createWorkerOpsServer } from './ops-server';
 import { runPeriodically } from './periodic';
@@ -48,11 +50,18 @@ const closedOrderSweep = runPeriodically(
   },
   { intervalMs: CLOSED_SWEEP_MS, signal: stopSweeps.signal, onError: logSweepError('closed-order sweep') },
 );
+const authPurge = runPeriodically(
+  async () => {
+    const { sessions, loginAttempts } = await purgeAuthRows({ db, loginWindowMs: env.LOGIN_WINDOW });
+    if (sessions || loginAttempts) console.log(JSON.stringify({ level: 'info', msg: 'auth rows purged', sessions, loginAttempts }));
+  },
+  { intervalMs: AUTH_PURGE_INTERVAL_MS, signal: stopSweeps.signal, onError: logSweepError('auth purge') },
+);
 
 console.log(JSON.stringify({ level: 'info', msg: 'worker ready', taskQueue: env.TEMPORAL_TASK_QUEUE, namespace: env.TEMPORAL_NAMESPACE }));
 // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks have drained.
 await worker.run();
 stopSweeps.abort();
-await Promise.all([reconciler, closedOrderSweep]);
+await Promise.all([reconciler, closedOrderSweep, authPurge]);
 ops.close();
 await Promise.all([client.connection.close(), connection.close(), db.$disconnect()]);
