@@ -19,9 +19,11 @@ export interface OrderWorkerOptions {
   /** A prebuilt bundle (tests bundle once); the workflows are bundled from source otherwise. */
   workflowBundle?: WorkflowBundleWithSourceMap | { codePath: string };
   identity?: string;
+  /** How many workflows stay in the worker's cache; 0 replays every workflow task from its history. */
+  maxCachedWorkflows?: number;
 }
 
-export function createOrderWorker({ connection, namespace, taskQueue, db, workflowBundle, identity }: OrderWorkerOptions): Promise<Worker> {
+export function createOrderWorker({ connection, namespace, taskQueue, db, workflowBundle, identity, maxCachedWorkflows }: OrderWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
@@ -29,6 +31,7 @@ export function createOrderWorker({ connection, namespace, taskQueue, db, workfl
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
     activities: createActivities(db),
     ...(identity ? { identity } : {}),
+    ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
   });
 }
 

@@ -170,10 +170,12 @@ function parseRequest(request: unknown): StatusChangeRequest | undefined {
 }
 
 /**
- * A reset from the Temporal UI starts a new run that replays the old history up to the reset point, so
- * the projection may hold transitions this run has dropped. Once such a run is live, it rewrites the
- * projection to its own state. The marker of a patch named after the run is absent while the copied
- * history replays and recorded on the first live task, which makes that moment deterministic.
+ * A reset from the Temporal UI or CLI starts a new run that replays the old history up to the reset
+ * point, so the projection may hold transitions this run has dropped. Once such a run is live, it
+ * rewrites the projection to its own state. A reset run is told apart by its run ID, which differs from
+ * the one its copied start event recorded. "Once live" is made deterministic by a patch named after the
+ * run: its marker is absent from the copied history, is recorded by the first live workflow task, and is
+ * found at that same task whenever the run is replayed after leaving the worker's cache.
  */
 function watchForReset(order: OrderState, syncing: { begin(): void; end(): void }): void {
   const { runId, originalExecutionRunId } = workflowInfo();

@@ -161,6 +161,13 @@ describe('Terminate', () => {
 });
 
 describe('Reset', () => {
+  // A worker without a workflow cache replays each reset run from its history, under its real run ID,
+  // on every workflow task, so a reset run that does not replay deterministically fails its tasks here.
+  beforeAll(async () => {
+    stack.worker!.shutdown();
+    await stack.startWorker({ maxCachedWorkflows: 0 });
+  });
+
   /**
    * Resets the order's workflow to the end of the workflow task that completed its `updates`-th update, as the
    * Temporal UI's Reset does. `reapply: false` is the UI's and CLI's reapply type None: the signals and
@@ -184,6 +191,14 @@ describe('Reset', () => {
     return runId;
   }
 
+  /** Every workflow task of the order's current run succeeded, apart from the one the reset failed. */
+  async function expectNoFailedTasks(orderNumber: string) {
+    const events = (await orderHandle(stack.temporal, orderNumber).fetchHistory()).events ?? [];
+    const resetCause = temporal.api.enums.v1.WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_RESET_WORKFLOW;
+    expect(events.filter((event) => event.workflowTaskFailedEventAttributes && event.workflowTaskFailedEventAttributes.cause !== resetCause)).toEqual([]);
+    expect(events.some((event) => event.workflowTaskFailedEventAttributes?.cause === resetCause)).toBe(true);
+  }
+
   async function expectProjectionOfNewRun(orderNumber: string, oldRunId: string) {
     await expect.poll(async () => (await orderHandle(stack.temporal, orderNumber).describe()).runId).not.toBe(oldRunId);
     const view = await queryOrder(stack.temporal, orderNumber);
@@ -202,6 +217,7 @@ describe('Reset', () => {
     const { order } = await seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'processing' });
     expect(order.status).toBe('processing');
     await expectAgreement(orderNumber, 'processing');
+    await expectNoFailedTasks(orderNumber);
   });
 
   test('with the default reapply, the later updates run again on the new run and the projection agrees', async () => {
@@ -210,6 +226,7 @@ describe('Reset', () => {
     const oldRunId = await resetAfterUpdates(orderNumber, 1, { reapply: true });
     const view = await expectProjectionOfNewRun(orderNumber, oldRunId);
     expect(view.status).toBe('shipped');
+    await expectNoFailedTasks(orderNumber);
   });
 
   test('a delivered order reset to an earlier step is reopened at that step', async () => {
@@ -220,6 +237,7 @@ describe('Reset', () => {
     expect(view.status).toBe('processing');
     const { order } = await seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'shipped', carrier: 'LBC Express', trackingNumber: 'LBC-777777' });
     expect(order.status).toBe('shipped');
+    await expectNoFailedTasks(orderNumber);
   });
 
   test('a terminated order reset to an earlier step is reopened, and its closing note is cleared', async () => {
@@ -232,5 +250,6 @@ describe('Reset', () => {
     const view = await expectProjectionOfNewRun(orderNumber, oldRunId);
     expect(view.status).toBe('confirmed');
     expect((await stack.db.order.findUniqueOrThrow({ where: { orderNumber } })).closedNote).toBeNull();
+    await expectNoFailedTasks(orderNumber);
   });
 });

@@ -1,6 +1,8 @@
-// Records order workflow histories from real runs into workflows/histories/, for the replay tests.
-// Run with `npm run record-histories` after a deliberate, compatible change to the workflow; never to
-// make a failing replay test pass. It reuses the test harness (dev server, database, worker, API).
+// Records order workflow histories from real runs into workflows/histories/current/, for the replay
+// tests. Run with `npm run record-histories` after a deliberate, compatible change to the workflow; never
+// to make a failing replay test pass. Before a change that alters history, first move current/ to a
+// folder named after the change, so the histories recorded before it keep being replayed.
+// It reuses the test harness (dev server, database, worker, API).
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +13,7 @@ import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo, OPERATOR, orderHandle, queryOrder, SELLER, setStatus } from '../support/workflow-helpers';
 
-const historiesDir = fileURLToPath(new URL('../../workflows/histories', import.meta.url));
+const historiesDir = fileURLToPath(new URL('../../workflows/histories/current', import.meta.url));
 let stack: TestStack;
 let buyer: Awaited<ReturnType<typeof newBuyer>>;
 
@@ -54,4 +56,21 @@ test('record histories', async () => {
     await setStatus(stack.temporal, orderNumber, { to: 'cancelled', actor: { role: 'buyer', id: buyerId, name: 'Recorded Buyer' } });
   });
   await record('auto-cancelled', async () => {});
+  await record('malformed-signals', async (orderNumber) => {
+    const handle = orderHandle(stack.temporal, orderNumber);
+    for (const payload of [{ to: 'shiped', actor: OPERATOR }, { to: 'confirmed', actor: { role: 'Operator', name: 'ops' } }, null, 'confirmed', { to: 'confirmed' }]) {
+      await handle.signal('requestStatus', payload as never);
+    }
+    await expect.poll(async () => (await queryOrder(stack.temporal, orderNumber)).rejected.length).toBe(5);
+    await setStatus(stack.temporal, orderNumber, { to: 'cancelled', actor: SELLER, note: 'Cannot ship to this address' });
+  });
+  await record('temporal-cancellation', async (orderNumber) => {
+    await orderHandle(stack.temporal, orderNumber).cancel();
+  });
+  await record('temporal-cancellation-refused-when-shipped', async (orderNumber) => {
+    await driveTo(stack.temporal, orderNumber, 'shipped');
+    await orderHandle(stack.temporal, orderNumber).cancel();
+    await expect.poll(async () => (await queryOrder(stack.temporal, orderNumber)).rejected.length).toBe(1);
+    await setStatus(stack.temporal, orderNumber, { to: 'delivered', actor: SELLER });
+  });
 });

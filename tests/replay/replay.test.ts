@@ -1,14 +1,20 @@
 // Replays committed histories of real runs (workflows/histories) against the current workflow code, so a
-// change that would break running orders fails CI. Re-record only after a deliberate, compatible change.
+// change that would break running orders fails CI. Each folder holds the histories recorded before one
+// history-changing change (current/ those of the code as it is); none is ever re-recorded.
+// Reset runs are not among them: this replayer runs a history under the run ID of its start event, so it
+// cannot tell a reset run from its original. tests/integration/operator-actions.test.ts replays reset
+// runs on a worker without a workflow cache instead, which replays every task under the real run ID.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, expect, inject, test } from 'vitest';
+import { OPERATOR_SAFE_PATCH } from '../../workflows/order-workflow';
 
 const historiesDir = fileURLToPath(new URL('../../workflows/histories', import.meta.url));
-const histories = readdirSync(historiesDir)
+const histories = readdirSync(historiesDir, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.json'))
+  .sort()
   .map((file) => ({ workflowId: file.replace(/\.json$/, ''), history: JSON.parse(readFileSync(`${historiesDir}/${file}`, 'utf8')) }));
 
 beforeAll(() => {
@@ -21,8 +27,18 @@ async function replayAll(workflowBundle: { codePath: string } | { code: string }
   return results;
 }
 
-test('the committed histories cover the main paths of an order', () => {
-  expect(histories.map((history) => history.workflowId).sort()).toEqual(['auto-cancelled', 'delivered', 'duplicate-update-and-refusals', 'operator-signals']);
+const MAIN_PATHS = ['auto-cancelled', 'delivered', 'duplicate-update-and-refusals', 'operator-signals'];
+
+test('the committed histories cover the main paths of an order, from before the operator-safe patch and after it', () => {
+  const ids = histories.map((history) => history.workflowId);
+  for (const path of MAIN_PATHS) expect(ids).toContain(`before-operator-safe-messages/${path}`);
+  for (const path of [...MAIN_PATHS, 'malformed-signals', 'temporal-cancellation', 'temporal-cancellation-refused-when-shipped']) expect(ids).toContain(`current/${path}`);
+});
+
+test('histories from after the patch carry its marker, and those from before it do not', () => {
+  const hasMarker = (history: { events: { markerRecordedEventAttributes?: { details?: Record<string, unknown> } }[] }) =>
+    history.events.some((event) => JSON.stringify(event.markerRecordedEventAttributes?.details ?? {}).includes(Buffer.from(JSON.stringify(OPERATOR_SAFE_PATCH)).toString('base64')));
+  for (const { workflowId, history } of histories) expect(hasMarker(history), workflowId).toBe(workflowId.startsWith('current/'));
 });
 
 test('every committed history replays against the current workflow code', async () => {

@@ -23,7 +23,7 @@ export interface TestStack {
   /** The in-process worker, unless the stack was started without one. */
   worker: Worker | undefined;
   /** Starts another worker on the same task queue (e.g. after killing one). */
-  startWorker(): Promise<Worker>;
+  startWorker(options?: { maxCachedWorkflows?: number }): Promise<Worker>;
   stop(): Promise<void>;
 }
 
@@ -58,8 +58,9 @@ export async function startTestStack(overrides: Partial<Record<keyof Env, string
   const temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
   const workers: { worker: Worker; running: Promise<void> }[] = [];
 
-  async function startWorker(): Promise<Worker> {
+  async function startWorker(options: { maxCachedWorkflows?: number } = {}): Promise<Worker> {
     const worker = await createOrderWorker({
+      ...options,
       connection: nativeConnection,
       namespace: env.TEMPORAL_NAMESPACE,
       taskQueue,
