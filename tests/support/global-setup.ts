@@ -1,6 +1,7 @@
 // Starts what the integration tests share, on free ports, and removes it afterwards: a headless,
 // in-memory Temporal dev server, a database (embedded PGlite, or TEST_DATABASE_URL for a real
-// PostgreSQL), migrations and seed, and one workflow bundle for every test worker.
+// PostgreSQL), migrations and seed, and one workflow bundle for every test worker. At the end it fails
+// the run if any workflow of any test failed a workflow task.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { setUpDatabase } from '../../scripts/db-setup';
 import { startEphemeralDevServer } from '../../scripts/lib/dev-server';
 import { startEmbeddedDb } from '../../scripts/lib/embedded-db';
 import { freePorts } from '../../scripts/lib/ports';
+import { DELIBERATELY_FAILING_WORKFLOW_TYPE, describeFailedWorkflowTasks, findFailedWorkflowTasks, type FailedWorkflowTask } from './failed-workflow-tasks';
 
 export interface SharedStack {
   temporalAddress: string;
@@ -48,7 +50,17 @@ export default async function setup(project: TestProject) {
   });
 
   return async () => {
-    await Promise.allSettled([temporal.stop(), database.stop()]);
-    rmSync(workDir, { recursive: true, force: true });
+    let failures: FailedWorkflowTask[] = [];
+    try {
+      failures = await findFailedWorkflowTasks(temporal.address, temporal.namespace, `WorkflowType != '${DELIBERATELY_FAILING_WORKFLOW_TYPE}'`);
+    } finally {
+      await Promise.allSettled([temporal.stop(), database.stop()]);
+      rmSync(workDir, { recursive: true, force: true });
+    }
+    // Vitest reports an error thrown by a global teardown but still exits 0, so set the exit code too.
+    if (failures.length) {
+      process.exitCode = 1;
+      throw new Error(`${failures.length} workflow task(s) failed during the tests:\n${describeFailedWorkflowTasks(failures)}`);
+    }
   };
 }
