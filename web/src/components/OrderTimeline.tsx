@@ -13,7 +13,9 @@ export function OrderTimeline(props: { timeline: readonly OrderTimelineEntry[] }
             <li class="timeline-entry">
               <span class="timeline-status">{statusLabel(entry.to)}</span>{' '}
               <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
-              <span class="timeline-actor">by {entry.by.name}</span>
+              <span class="timeline-actor">
+                by <bdi>{entry.by.name}</bdi>
+              </span>
               <Show when={entry.note}>
                 <p class="timeline-note">{entry.note}</p>
               </Show>

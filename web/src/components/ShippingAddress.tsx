@@ -5,11 +5,13 @@ export function ShippingAddress(props: { shipping: OrderShipping; heading: strin
   return (
     <Panel heading={props.heading}>
       <address class="address">
-        <strong>{props.shipping.name}</strong>
+        <strong>
+          <bdi>{props.shipping.name}</bdi>
+        </strong>
         <br />
-        {props.shipping.addressLine}
+        <bdi>{props.shipping.addressLine}</bdi>
         <br />
-        {props.shipping.city} {props.shipping.postalCode}
+        <bdi>{props.shipping.city}</bdi> <bdi>{props.shipping.postalCode}</bdi>
         <br />
         <a href={`tel:${props.shipping.phone.replace(/[^+\d]/g, '')}`}>{props.shipping.phone}</a>
       </address>

@@ -32,7 +32,7 @@ export default function OrderPage() {
         {(order) => (
           <div class="order-layout">
             <p class="muted order-meta">
-              {order().storeName} · placed {formatDateTime(order().placedAt)}
+              <bdi>{order().storeName}</bdi> · placed {formatDateTime(order().placedAt)}
             </p>
             <ClosedNotice note={order().closedNote} />
             <div class="order-main">

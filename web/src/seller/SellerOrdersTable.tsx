@@ -35,8 +35,11 @@ export function SellerOrdersTable(props: { orders: SellerOrderRow[] }) {
               </td>
               <td data-label="Customer">
                 <span>
-                  {order.customerName}
-                  <span class="muted"> · {order.city}</span>
+                  <bdi>{order.customerName}</bdi>
+                  <span class="muted">
+                    {' · '}
+                    <bdi>{order.city}</bdi>
+                  </span>
                 </span>
               </td>
               <td data-label="Items" class="num">
