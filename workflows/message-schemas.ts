@@ -44,18 +44,24 @@ const count = (field: string) => z.number({ error: `${field} must be a number.` 
 export const orderInputSchema: z.ZodType<OrderInput> = z.object(
   {
     orderNumber: text('The order number', 40),
-    buyer: z.object({ id: text("The buyer's id", 100), name: text("The buyer's name", 200) }),
-    store: z.object({ id: text("The store's id", 100), name: text("The store's name", 200) }),
+    buyer: z.object({ id: text("The buyer's id", 100), name: text("The buyer's name", 200) }, { error: 'The buyer must be a JSON object.' }),
+    store: z.object({ id: text("The store's id", 100), name: text("The store's name", 200) }, { error: 'The store must be a JSON object.' }),
     items: z
       .array(
-        z.object({ productId: text('The product id', 100), name: text('The product name', 200), unitPriceCentavos: count('The unit price'), quantity: count('The quantity') }),
+        z.object(
+          { productId: text('The product id', 100), name: text('The product name', 200), unitPriceCentavos: count('The unit price'), quantity: count('The quantity') },
+          { error: 'Each item must be a JSON object.' },
+        ),
         { error: 'The items must be a list.' },
       )
       .min(1, 'An order needs at least one item.'),
     subtotalCentavos: count('The subtotal'),
     shippingCentavos: count('The shipping fee'),
     totalCentavos: count('The total'),
-    shipping: z.object({ name: text('The name', 200), phone: text('The phone', 40), addressLine: text('The address', 300), city: text('The city', 200), postalCode: text('The postal code', 20) }),
+    shipping: z.object(
+      { name: text('The name', 200), phone: text('The phone', 40), addressLine: text('The address', 300), city: text('The city', 200), postalCode: text('The postal code', 20) },
+      { error: 'The shipping details must be a JSON object.' },
+    ),
     placedAt: z.iso.datetime({ error: 'placedAt must be an ISO date-time.' }),
     confirmWithinMs: count('confirmWithinMs').min(1, 'confirmWithinMs must be positive.').optional(),
   },
