@@ -34,7 +34,8 @@ export interface ClientError {
 
 /** The message (and field messages) a client gets for `error`, thrown while calling `path`. */
 export function clientError(error: TRPCError, call: { path: string | undefined; type: string }): ClientError {
-  if (error.cause instanceof ZodError) return validationError(error.cause);
+  // Only input validation is the client's to fix; a failed output check is our bug and reads as one.
+  if (error.cause instanceof ZodError && error.code === 'BAD_REQUEST') return validationError(error.cause);
   if (error.code === 'INTERNAL_SERVER_ERROR') return { message: INTERNAL_MESSAGE };
   // tRPC's transport refusals: no procedure matched (no path, or no type), the body could not be read
   // or parsed (tRPC keeps the parser's error as the cause; our own BAD_REQUEST errors carry none), or a
