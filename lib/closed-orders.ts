@@ -3,7 +3,8 @@
 // lists, tracking and the workflow agree. The worker sweeps for them; the API reconciles one order at
 // once when a seller or buyer meets it first.
 import type { Client, WorkflowExecutionStatusName } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import proto from '@temporalio/proto';
 import { getOrderQuery, orderNumberFromWorkflowId, orderWorkflowId } from '../workflows/messages';
 import type { Db } from './db';
 import { closeOrder, replaceProjection } from './order-projection';
@@ -22,7 +23,13 @@ const CLOSED_EARLY: Partial<Record<WorkflowExecutionStatusName, string>> = {
  */
 export async function reconcileClosedOrder(db: Db, client: Client, orderNumber: string): Promise<boolean> {
   const handle = client.workflow.getHandle(orderWorkflowId(orderNumber));
-  const { runId, status } = await handle.describe();
+  // No workflow at all: not started yet (the reconciler will start it), or no longer retained.
+  const description = await handle.describe().catch((error: unknown) => {
+    if (error instanceof WorkflowNotFoundError) return null;
+    throw error;
+  });
+  if (!description) return false;
+  const { runId, status } = description;
   const reason = CLOSED_EARLY[status.name];
   if (!reason) return false;
   const run = client.workflow.getHandle(orderWorkflowId(orderNumber), runId);
@@ -40,7 +47,7 @@ async function closeReason(client: Client, orderNumber: string, runId: string): 
   const { history } = await client.workflowService.getWorkflowExecutionHistory({
     namespace: client.options.namespace,
     execution: { workflowId: orderWorkflowId(orderNumber), runId },
-    historyEventFilterType: temporal.api.enums.v1.HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT,
+    historyEventFilterType: proto.temporal.api.enums.v1.HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT,
   });
   const reason = history?.events?.[0]?.workflowExecutionTerminatedEventAttributes?.reason?.trim();
   // The server's own words when the operator gave no reason say nothing to a buyer or seller.

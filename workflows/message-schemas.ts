@@ -8,15 +8,17 @@ import { textProblem, textProblemMessage } from './text';
 
 const list = (values: readonly string[]) => values.join(', ');
 
-const text = (field: string, max: number) =>
+/** Free text; an optional field may be blank, so the model can name what is missing (a cancel reason). */
+const anyText = (field: string, max: number) =>
   z
     .string({ error: `${field} must be text.` })
     .max(max, `${field} must have at most ${max} characters.`)
-    .refine((value) => value.trim().length > 0, `${field} must not be empty.`)
     .superRefine((value, context) => {
       const problem = textProblem(value);
       if (problem) context.addIssue({ code: 'custom', message: textProblemMessage(field, problem) });
     });
+
+const text = (field: string, max: number) => anyText(field, max).refine((value) => value.trim().length > 0, `${field} must not be empty.`);
 
 /** Unknown keys are refused by name, so a typo such as "notes" is not silently dropped. */
 const strictObject = <T extends z.ZodRawShape>(what: string, shape: T) =>
@@ -27,16 +29,16 @@ const strictObject = <T extends z.ZodRawShape>(what: string, shape: T) =>
 
 const actorSchema = strictObject('The actor', {
   role: z.enum(ACTOR_ROLES, { error: `The actor's role must be one of: ${list(ACTOR_ROLES)}.` }),
-  id: text("The actor's id", 200).optional(),
+  id: anyText("The actor's id", 200).optional(),
   name: text("The actor's name", 200),
 });
 
 export const statusChangeRequestSchema: z.ZodType<StatusChangeRequest> = strictObject('A status change', {
   to: z.enum(ORDER_STATUSES, { error: `"to" must be one of: ${list(ORDER_STATUSES)}.` }),
   actor: actorSchema,
-  note: text('The note', 500).optional(),
-  carrier: text('The carrier', 60).optional(),
-  trackingNumber: text('The tracking number', 40).optional(),
+  note: anyText('The note', 500).optional(),
+  carrier: anyText('The carrier', 60).optional(),
+  trackingNumber: anyText('The tracking number', 40).optional(),
 });
 
 const count = (field: string) => z.number({ error: `${field} must be a number.` }).int(`${field} must be a whole number.`).nonnegative(`${field} must not be negative.`);

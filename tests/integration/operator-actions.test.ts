@@ -2,7 +2,7 @@
 // signals and updates, Request Cancellation, Terminate and Reset. After each one, tracking, My Orders,
 // the seller's list and the workflow agree, and the order is either workable or clearly closed.
 import { randomUUID } from 'node:crypto';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sweepClosedOrders } from '../../lib/closed-orders';
 import { orderWorkflowId } from '../../workflows/messages';
@@ -11,7 +11,7 @@ import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo, OPERATOR, orderHandle, projectedTimeline, queryOrder, refusalOf, SELLER, setStatus } from '../support/workflow-helpers';
 
-const { ResetReapplyType } = temporal.api.enums.v1;
+const { ResetReapplyType } = proto.temporal.api.enums.v1;
 
 let stack: TestStack;
 let buyer: ApiClient;
@@ -194,7 +194,7 @@ describe('Reset', () => {
   /** Every workflow task of the order's current run succeeded, apart from the one the reset failed. */
   async function expectNoFailedTasks(orderNumber: string) {
     const events = (await orderHandle(stack.temporal, orderNumber).fetchHistory()).events ?? [];
-    const resetCause = temporal.api.enums.v1.WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_RESET_WORKFLOW;
+    const resetCause = proto.temporal.api.enums.v1.WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_RESET_WORKFLOW;
     expect(events.filter((event) => event.workflowTaskFailedEventAttributes && event.workflowTaskFailedEventAttributes.cause !== resetCause)).toEqual([]);
     expect(events.some((event) => event.workflowTaskFailedEventAttributes?.cause === resetCause)).toBe(true);
   }
