@@ -18,13 +18,17 @@ export interface Actor {
   name: string;
 }
 
-export const STATUS_INFO: Record<OrderStatus, { label: string; buyerMessage: string }> = {
-  pending: { label: 'Pending', buyerMessage: 'Your order has been placed and is waiting for the seller to confirm it.' },
-  confirmed: { label: 'Confirmed', buyerMessage: 'The seller has confirmed your order.' },
-  processing: { label: 'Processing', buyerMessage: 'The seller is preparing your order.' },
-  shipped: { label: 'Shipped', buyerMessage: 'Your order is on its way.' },
-  delivered: { label: 'Delivered', buyerMessage: 'Your order has been delivered. Enjoy!' },
-  cancelled: { label: 'Cancelled', buyerMessage: 'This order has been cancelled.' },
+/**
+ * Label, buyer-facing message and status indicator of each status. The emoji only decorates the label:
+ * screens show it beside the label and hide it from screen readers, so the label is what is read.
+ */
+export const STATUS_INFO: Record<OrderStatus, { label: string; buyerMessage: string; emoji: string }> = {
+  pending: { label: 'Pending', buyerMessage: 'Your order has been placed and is waiting for the seller to confirm it.', emoji: '⏳' },
+  confirmed: { label: 'Confirmed', buyerMessage: 'The seller has confirmed your order.', emoji: '✔️' },
+  processing: { label: 'Processing', buyerMessage: 'The seller is preparing your order.', emoji: '🔄' },
+  shipped: { label: 'Shipped', buyerMessage: 'Your order is on its way.', emoji: '📦' },
+  delivered: { label: 'Delivered', buyerMessage: 'Your order has been delivered. Enjoy!', emoji: '✅' },
+  cancelled: { label: 'Cancelled', buyerMessage: 'This order has been cancelled.', emoji: '❌' },
 };
 
 export function statusLabel(status: OrderStatus): string {
@@ -39,20 +43,39 @@ export function isTerminal(status: OrderStatus): boolean {
 
 /**
  * Allowed transitions and the roles that may make them. Operators act for the business and may make
- * any seller move; the system only cancels unconfirmed orders when their deadline passes.
+ * any seller move; the system only cancels unconfirmed orders when their deadline passes. The buyer
+ * confirms receipt of a shipped order ("Order received") only under the rules of `buyerConfirmsReceipt`.
  */
 export const TRANSITIONS: Record<OrderStatus, Partial<Record<OrderStatus, readonly ActorRole[]>>> = {
   pending: { confirmed: ['seller', 'operator'], cancelled: ['seller', 'buyer', 'operator', 'system'] },
   confirmed: { processing: ['seller', 'operator'], cancelled: ['seller', 'buyer', 'operator'] },
   processing: { shipped: ['seller', 'operator'], cancelled: ['seller', 'operator'] },
-  shipped: { delivered: ['seller', 'operator'] },
+  shipped: { delivered: ['seller', 'buyer', 'operator'] },
   delivered: {},
   cancelled: {},
 };
 
+/**
+ * Rules that changed while orders were running. An order keeps the rules it started under, so its
+ * workflow passes its own; everything else (the API, the web app) uses CURRENT_RULES.
+ */
+export interface TransitionRules {
+  /** The buyer may move a shipped order to delivered ("Order received"). Orders started before this rule cannot. */
+  buyerConfirmsReceipt: boolean;
+}
+
+export const CURRENT_RULES: TransitionRules = { buyerConfirmsReceipt: true };
+
+/** The roles that may move an order from `from` to `to` under `rules`, or undefined if no one may. */
+export function allowedRoles(from: OrderStatus, to: OrderStatus, rules: TransitionRules = CURRENT_RULES): readonly ActorRole[] | undefined {
+  const roles = TRANSITIONS[from][to];
+  if (roles && from === 'shipped' && to === 'delivered' && !rules.buyerConfirmsReceipt) return roles.filter((role) => role !== 'buyer');
+  return roles;
+}
+
 /** The statuses `role` may move an order in `from` to, in lifecycle order. */
-export function nextStatuses(from: OrderStatus, role: ActorRole): OrderStatus[] {
-  return ORDER_STATUSES.filter((to) => TRANSITIONS[from][to]?.includes(role));
+export function nextStatuses(from: OrderStatus, role: ActorRole, rules: TransitionRules = CURRENT_RULES): OrderStatus[] {
+  return ORDER_STATUSES.filter((to) => allowedRoles(from, to, rules)?.includes(role));
 }
 
 export interface StatusChangeRequest {
@@ -85,28 +108,30 @@ const ROLE_NOUN: Record<ActorRole, string> = { buyer: 'a buyer', seller: 'the se
  * Checks a requested change against the table. Returns null when it is allowed, or a refusal whose
  * message is written for the seller or buyer who asked.
  */
-export function checkTransition(from: OrderStatus, request: StatusChangeRequest): TransitionRefusal | null {
+export function checkTransition(from: OrderStatus, request: StatusChangeRequest, rules: TransitionRules = CURRENT_RULES): TransitionRefusal | null {
   const { to, actor } = request;
   if (isTerminal(from)) {
     return { type: 'OrderClosed', message: `This order is already ${statusLabel(from).toLowerCase()} and can no longer change.` };
   }
-  const allowedRoles = TRANSITIONS[from][to];
-  if (!allowedRoles) {
+  const roles = allowedRoles(from, to, rules);
+  if (!roles) {
     if (to === from) {
       return { type: 'InvalidTransition', message: `This order is already ${statusLabel(from).toLowerCase()}.` };
     }
-    const options = nextStatuses(from, actor.role).map(statusLabel);
+    const options = nextStatuses(from, actor.role, rules).map(statusLabel);
     const hint = options.length ? ` From ${statusLabel(from)} it can move to: ${options.join(', ')}.` : '';
     return {
       type: 'InvalidTransition',
       message: `An order cannot go from ${statusLabel(from)} to ${statusLabel(to)}.${hint}`,
     };
   }
-  if (!allowedRoles.includes(actor.role)) {
+  if (!roles.includes(actor.role)) {
     const why =
       actor.role === 'buyer' && to === 'cancelled'
         ? `You can cancel an order only while it is pending or confirmed; this one is ${statusLabel(from).toLowerCase()}.`
-        : `${capitalise(ROLE_NOUN[actor.role])} cannot move an order from ${statusLabel(from)} to ${statusLabel(to)}.`;
+        : actor.role === 'buyer' && to === 'delivered' && from === 'shipped'
+          ? 'This order was placed before buyers could confirm receipt, so the seller marks it delivered.'
+          : `${capitalise(ROLE_NOUN[actor.role])} cannot move an order from ${statusLabel(from)} to ${statusLabel(to)}.`;
     return { type: 'NotAllowedForActor', message: why };
   }
   if (to === 'shipped' && (!request.carrier?.trim() || !request.trackingNumber?.trim())) {

@@ -4,6 +4,7 @@ import {
   checkTransition,
   DEFAULT_CONFIRM_WITHIN_MS,
   type StatusChangeRequest,
+  type TransitionRules,
   type TransitionRefusal,
 } from './order-model';
 import type { OrderInput, OrderView, RejectedChange, TimelineEntry, TrackingInfo } from './order-types';
@@ -21,7 +22,11 @@ export class OrderState {
   readonly rejected: RejectedChange[] = [];
   tracking: TrackingInfo | null = null;
 
-  constructor(readonly input: OrderInput) {
+  /** `rules` are those the order started under; the workflow reads them from its patches. */
+  constructor(
+    readonly input: OrderInput,
+    readonly rules: TransitionRules,
+  ) {
     this.timeline = [
       { seq: 0, from: null, to: 'pending', at: input.placedAt, by: { role: 'buyer', id: input.buyer.id, name: input.buyer.name } },
     ];
@@ -36,7 +41,7 @@ export class OrderState {
   }
 
   check(request: StatusChangeRequest): TransitionRefusal | null {
-    return checkTransition(this.status, request);
+    return checkTransition(this.status, request, this.rules);
   }
 
   /** Records an allowed change and returns its timeline entry. The caller must have checked it. */

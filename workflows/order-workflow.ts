@@ -40,10 +40,17 @@ export const CANCELLATION_NOTE = 'Cancelled by an operator.';
  */
 export const OPERATOR_SAFE_PATCH = 'operator-safe-messages';
 
+/**
+ * Orders started before this patch refuse a buyer's shipped → delivered ("Order received") and record a
+ * signal asking for it as refused; newer orders apply it (the model's `buyerConfirmsReceipt` rule).
+ */
+export const BUYER_CONFIRMS_RECEIPT_PATCH = 'buyer-confirms-receipt';
+
 export async function orderWorkflow(rawInput: OrderInput): Promise<OrderView> {
   const operatorSafe = patched(OPERATOR_SAFE_PATCH);
+  const buyerConfirmsReceipt = patched(BUYER_CONFIRMS_RECEIPT_PATCH);
   const input = operatorSafe ? parseInput(rawInput) : rawInput;
-  const order = new OrderState(input);
+  const order = new OrderState(input, { buyerConfirmsReceipt });
   let cancellationRequested = false;
   // While a reset run rewrites the projection, transitions wait so they are projected after it.
   let projectionSyncing = false;

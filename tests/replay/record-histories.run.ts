@@ -67,6 +67,19 @@ test('record histories', async () => {
   await record('temporal-cancellation', async (orderNumber) => {
     await orderHandle(stack.temporal, orderNumber).cancel();
   });
+  await record('buyer-asks-delivered-when-shipped', async (orderNumber) => {
+    // Before the buyer-confirms-receipt patch this signal is refused and recorded; after it, it is applied.
+    await driveTo(stack.temporal, orderNumber, 'shipped');
+    const buyerId = (await buyer.auth.me.query())!.id;
+    await orderHandle(stack.temporal, orderNumber).signal('requestStatus', { to: 'delivered', actor: { role: 'buyer', id: buyerId, name: 'Recorded Buyer' } });
+    await expect.poll(async () => { const view = await queryOrder(stack.temporal, orderNumber); return view.status === 'delivered' || view.rejected.length === 1; }).toBe(true);
+    if ((await queryOrder(stack.temporal, orderNumber)).status !== 'delivered') await setStatus(stack.temporal, orderNumber, { to: 'delivered', actor: SELLER });
+  });
+  await record('buyer-confirms-receipt', async (orderNumber) => {
+    await driveTo(stack.temporal, orderNumber, 'shipped');
+    const buyerId = (await buyer.auth.me.query())!.id;
+    await setStatus(stack.temporal, orderNumber, { to: 'delivered', actor: { role: 'buyer', id: buyerId, name: 'Recorded Buyer' } });
+  });
   await record('temporal-cancellation-refused-when-shipped', async (orderNumber) => {
     await driveTo(stack.temporal, orderNumber, 'shipped');
     await orderHandle(stack.temporal, orderNumber).cancel();

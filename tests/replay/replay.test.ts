@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, expect, inject, test } from 'vitest';
-import { OPERATOR_SAFE_PATCH } from '../../workflows/order-workflow';
+import { BUYER_CONFIRMS_RECEIPT_PATCH, OPERATOR_SAFE_PATCH } from '../../workflows/order-workflow';
 
 const historiesDir = fileURLToPath(new URL('../../workflows/histories', import.meta.url));
 const histories = readdirSync(historiesDir, { recursive: true, encoding: 'utf8' })
@@ -28,17 +28,47 @@ async function replayAll(workflowBundle: { codePath: string } | { code: string }
 }
 
 const MAIN_PATHS = ['auto-cancelled', 'delivered', 'duplicate-update-and-refusals', 'operator-signals'];
+const OPERATOR_SAFE_PATHS = [...MAIN_PATHS, 'malformed-signals', 'temporal-cancellation', 'temporal-cancellation-refused-when-shipped'];
+/** Folders of histories recorded after the operator-safe patch, oldest first; current/ is the code as it is. */
+const AFTER_OPERATOR_SAFE = ['before-buyer-confirms-receipt/', 'current/'];
 
-test('the committed histories cover the main paths of an order, from before the operator-safe patch and after it', () => {
+test('the committed histories cover the main paths of an order, from before each patch and after it', () => {
   const ids = histories.map((history) => history.workflowId);
   for (const path of MAIN_PATHS) expect(ids).toContain(`before-operator-safe-messages/${path}`);
-  for (const path of [...MAIN_PATHS, 'malformed-signals', 'temporal-cancellation', 'temporal-cancellation-refused-when-shipped']) expect(ids).toContain(`current/${path}`);
+  // A buyer's signal asking for delivered on a shipped order: refused and recorded before the patch.
+  for (const path of [...OPERATOR_SAFE_PATHS, 'buyer-asks-delivered-when-shipped']) expect(ids).toContain(`before-buyer-confirms-receipt/${path}`);
+  for (const path of [...OPERATOR_SAFE_PATHS, 'buyer-asks-delivered-when-shipped', 'buyer-confirms-receipt']) expect(ids).toContain(`current/${path}`);
 });
 
-test('histories from after the patch carry its marker, and those from before it do not', () => {
-  const hasMarker = (history: { events: { markerRecordedEventAttributes?: { details?: Record<string, unknown> } }[] }) =>
-    history.events.some((event) => JSON.stringify(event.markerRecordedEventAttributes?.details ?? {}).includes(Buffer.from(JSON.stringify(OPERATOR_SAFE_PATCH)).toString('base64')));
-  for (const { workflowId, history } of histories) expect(hasMarker(history), workflowId).toBe(workflowId.startsWith('current/'));
+type History = { events: { markerRecordedEventAttributes?: { details?: Record<string, unknown> } }[] };
+const hasMarker = (history: History, patchId: string) =>
+  history.events.some((event) => JSON.stringify(event.markerRecordedEventAttributes?.details ?? {}).includes(Buffer.from(JSON.stringify(patchId)).toString('base64')));
+
+test('histories from after the operator-safe patch carry its marker, and those from before it do not', () => {
+  for (const { workflowId, history } of histories) {
+    expect(hasMarker(history, OPERATOR_SAFE_PATCH), workflowId).toBe(AFTER_OPERATOR_SAFE.some((folder) => workflowId.startsWith(folder)));
+  }
+});
+
+test('histories from after the buyer-confirms-receipt patch carry its marker, and those from before it do not', () => {
+  for (const { workflowId, history } of histories) expect(hasMarker(history, BUYER_CONFIRMS_RECEIPT_PATCH), workflowId).toBe(workflowId.startsWith('current/'));
+});
+
+test('the buyer’s request for delivered was refused before the patch and is applied after it', () => {
+  const statusOf = (workflowId: string) => {
+    const { history } = histories.find((h) => h.workflowId === workflowId)!;
+    const completed = (history.events as { workflowExecutionCompletedEventAttributes?: { result?: { payloads?: { data?: string }[] } } }[]).find(
+      (event) => event.workflowExecutionCompletedEventAttributes,
+    )!;
+    const view = JSON.parse(Buffer.from(completed.workflowExecutionCompletedEventAttributes!.result!.payloads![0]!.data!, 'base64').toString()) as {
+      timeline: { to: string; by: { role: string } }[];
+      rejected: { type: string }[];
+    };
+    return { deliveredBy: view.timeline.at(-1)!.by.role, rejected: view.rejected.map((r) => r.type) };
+  };
+  expect(statusOf('before-buyer-confirms-receipt/buyer-asks-delivered-when-shipped')).toEqual({ deliveredBy: 'seller', rejected: ['NotAllowedForActor'] });
+  expect(statusOf('current/buyer-asks-delivered-when-shipped')).toEqual({ deliveredBy: 'buyer', rejected: [] });
+  expect(statusOf('current/buyer-confirms-receipt')).toEqual({ deliveredBy: 'buyer', rejected: [] });
 });
 
 test('every committed history replays against the current workflow code', async () => {

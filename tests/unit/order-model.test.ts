@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
   autoCancelReason,
+  allowedRoles,
   checkTransition,
+  CURRENT_RULES,
   isTerminal,
   nextStatuses,
   ORDER_STATUSES,
@@ -29,9 +31,25 @@ describe('the transition table', () => {
     expect(cancellable).toEqual(['pending', 'confirmed', 'processing']);
   });
 
-  test('a buyer may only cancel while pending or confirmed', () => {
-    expect(ORDER_STATUSES.filter((status) => nextStatuses(status, 'buyer').length > 0)).toEqual(['pending', 'confirmed']);
+  test('a buyer may only cancel while pending or confirmed, and confirm receipt of a shipped order', () => {
+    expect(ORDER_STATUSES.filter((status) => nextStatuses(status, 'buyer').length > 0)).toEqual(['pending', 'confirmed', 'shipped']);
     expect(nextStatuses('pending', 'buyer')).toEqual(['cancelled']);
+    expect(nextStatuses('confirmed', 'buyer')).toEqual(['cancelled']);
+    expect(nextStatuses('shipped', 'buyer')).toEqual(['delivered']);
+  });
+
+  test('under the rules of orders started before "Order received", a buyer cannot confirm receipt', () => {
+    const before = { buyerConfirmsReceipt: false };
+    expect(ORDER_STATUSES.filter((status) => nextStatuses(status, 'buyer', before).length > 0)).toEqual(['pending', 'confirmed']);
+    expect(allowedRoles('shipped', 'delivered', before)).toEqual(['seller', 'operator']);
+    expect(allowedRoles('shipped', 'delivered', CURRENT_RULES)).toEqual(['seller', 'buyer', 'operator']);
+    // Every other transition is the same under both rules.
+    for (const from of ORDER_STATUSES) {
+      for (const to of ORDER_STATUSES) {
+        if (from === 'shipped' && to === 'delivered') continue;
+        expect(allowedRoles(from, to, before), `${from} → ${to}`).toEqual(allowedRoles(from, to, CURRENT_RULES));
+      }
+    }
   });
 
   test('the system may only cancel a pending order', () => {
@@ -43,11 +61,14 @@ describe('the transition table', () => {
     for (const status of ['delivered', 'cancelled'] as const) expect(Object.keys(TRANSITIONS[status])).toEqual([]);
   });
 
-  test('every status has a label and a buyer message', () => {
+  test('every status has a label, a buyer message and its own emoji', () => {
     for (const status of ORDER_STATUSES) {
       expect(STATUS_INFO[status].label.length).toBeGreaterThan(3);
       expect(STATUS_INFO[status].buyerMessage).toMatch(/[.!]$/);
+      expect(STATUS_INFO[status].emoji).toMatch(/^\p{Extended_Pictographic}\uFE0F?$/u);
     }
+    expect(PROGRESS_STEPS.map((status) => STATUS_INFO[status].emoji).join(' ')).toBe('⏳ ✔️ 🔄 📦 ✅');
+    expect(new Set(ORDER_STATUSES.map((status) => STATUS_INFO[status].emoji)).size).toBe(ORDER_STATUSES.length);
   });
 });
 
@@ -69,6 +90,16 @@ describe('checkTransition', () => {
       type: 'NotAllowedForActor',
       message: 'You can cancel an order only while it is pending or confirmed; this one is processing.',
     });
+  });
+
+  test('lets the buyer confirm receipt of a shipped order, and explains the refusal under the old rules', () => {
+    expect(checkTransition('shipped', { to: 'delivered', actor: buyer })).toBeNull();
+    expect(checkTransition('shipped', { to: 'delivered', actor: buyer }, { buyerConfirmsReceipt: false })).toEqual({
+      type: 'NotAllowedForActor',
+      message: 'This order was placed before buyers could confirm receipt, so the seller marks it delivered.',
+    });
+    expect(checkTransition('shipped', { to: 'delivered', actor: seller }, { buyerConfirmsReceipt: false })).toBeNull();
+    expect(checkTransition('processing', { to: 'delivered', actor: buyer })?.type).toBe('InvalidTransition');
   });
 
   test('refuses changes to a closed order', () => {
@@ -103,14 +134,14 @@ describe('OrderState', () => {
   };
 
   test('starts pending with the placing entry and a confirm deadline', () => {
-    const view = new OrderState(input).view();
+    const view = new OrderState(input, CURRENT_RULES).view();
     expect(view.status).toBe('pending');
     expect(view.timeline).toEqual([{ seq: 0, from: null, to: 'pending', at: input.placedAt, by: { role: 'buyer', id: 'b1', name: 'Buyer' } }]);
     expect(view.deadline).toEqual({ status: 'pending', at: '2026-11-26T00:01:00.000Z' });
   });
 
   test('applies changes in sequence, keeps tracking, and records rejected ones', () => {
-    const order = new OrderState(input);
+    const order = new OrderState(input, CURRENT_RULES);
     const at = new Date('2026-11-26T01:00:00.000Z');
     order.apply({ to: 'confirmed', actor: seller }, at);
     order.apply({ to: 'processing', actor: seller, note: '  packing  ' }, at);
@@ -128,5 +159,18 @@ describe('OrderState', () => {
     expect(view.tracking).toEqual({ carrier: 'LBC', trackingNumber: 'T-1' });
     expect(view.deadline).toBeNull();
     expect(view.rejected).toEqual([{ at: at.toISOString(), request: { to: 'pending', actor: seller }, type: 'InvalidTransition', message: refusal.message }]);
+  });
+
+  test('checks with the rules the order started under', () => {
+    const shipped = (rules: { buyerConfirmsReceipt: boolean }) => {
+      const order = new OrderState(input, rules);
+      const at = new Date('2026-11-26T01:00:00.000Z');
+      order.apply({ to: 'confirmed', actor: seller }, at);
+      order.apply({ to: 'processing', actor: seller }, at);
+      order.apply({ to: 'shipped', actor: seller, carrier: 'LBC', trackingNumber: 'T-1' }, at);
+      return order;
+    };
+    expect(shipped({ buyerConfirmsReceipt: true }).check({ to: 'delivered', actor: buyer })).toBeNull();
+    expect(shipped({ buyerConfirmsReceipt: false }).check({ to: 'delivered', actor: buyer })?.type).toBe('NotAllowedForActor');
   });
 });
