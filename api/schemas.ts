@@ -6,7 +6,7 @@ import { ORDER_STATUSES } from '../workflows/order-model';
 import { textProblem, textProblemMessage } from '../workflows/text';
 
 /** Free text: trimmed, within its length limits, and clean (see workflows/text.ts). */
-const trimmed = (min: number, max: number, label: string) => {
+export const trimmed = (min: number, max: number, label: string) => {
   const text = z.string({ error: `${label} must be text.` }).trim();
   return (min > 0 ? text.min(min, min === 1 ? `${label} is required.` : `${label} must have at least ${min} characters.`) : text)
     .max(max, `${label} must have at most ${max} characters.`)
@@ -34,7 +34,7 @@ export function unexpectedFieldsMessage(path: readonly PropertyKey[], keys: read
  * A strict object: unknown fields are refused by name, and anything but an object is refused with a
  * sentence that says what was expected. `what` names the object, e.g. "The shipping address".
  */
-function fields<T extends z.ZodRawShape>(what: string, shape: T) {
+export function fields<T extends z.ZodRawShape>(what: string, shape: T) {
   const names = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
     error: (issue) => {

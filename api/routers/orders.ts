@@ -1,12 +1,15 @@
-// Buyer procedures: My Orders, tracking and cancelling. Each answers with the buyer's DTO (api/dto.ts).
+// Buyer procedures: My Orders, tracking, cancelling and confirming receipt. Each answers with the buyer's DTO (api/dto.ts).
 import { z } from 'zod';
 import { buyerOrderListDto, buyerOrderResultDto } from '../dto';
 import { buyerOrderDto, closedNoteOf, NOT_CLOSED } from '../orders/order-dto';
 import { assertOwnsOrder, loadOwnedOrderView } from '../orders/order-view';
 import { pageQuery, toPage } from '../orders/pagination';
 import { sendStatusChange } from '../orders/status-change';
-import { cancelInput, orderRefInput, pageInput } from '../schemas';
+import { cancelInput, fields, orderNumberSchema, orderRefInput, pageInput, requestIdSchema } from '../schemas';
 import { buyerProcedure, router } from '../trpc';
+
+/** An action on one of the buyer's orders; the request ID makes a retried or double-clicked one apply once. */
+const orderActionInput = fields('The request', { orderNumber: orderNumberSchema, requestId: requestIdSchema });
 
 export const ordersRouter = router({
   /** The buyer's orders, newest first. */
@@ -62,6 +65,19 @@ export const ordersRouter = router({
         to: 'cancelled',
         actor: { role: 'buyer', id: ctx.user.id, name: ctx.user.name },
         note: input.reason ?? 'Cancelled by the buyer.',
+      });
+      return { order: buyerOrderDto(order, NOT_CLOSED), source: 'workflow' as const };
+    }),
+
+  /** "Order received": the buyer confirms a shipped order arrived, which makes it delivered. */
+  confirmReceipt: buyerProcedure
+    .input(orderActionInput)
+    .output(buyerOrderResultDto)
+    .mutation(async ({ ctx, input }) => {
+      await assertOwnsOrder(ctx.db, input.orderNumber, { buyerId: ctx.user.id });
+      const order = await sendStatusChange(ctx, input.orderNumber, input.requestId, {
+        to: 'delivered',
+        actor: { role: 'buyer', id: ctx.user.id, name: ctx.user.name },
       });
       return { order: buyerOrderDto(order, NOT_CLOSED), source: 'workflow' as const };
     }),
