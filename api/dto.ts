@@ -67,6 +67,8 @@ export const timelineEntryDto = z.object({
   at: timestamp,
   by: z.object({ role: z.enum(ACTOR_ROLES), name: z.string() }),
   note: z.string().nullable(),
+  /** The status message the buyer was told with this change: the store's own as it was then, or the default. */
+  statusMessage: z.string(),
 });
 
 /** The order as its buyer or its seller sees it. The two differ only in how the timeline names people. */
@@ -126,6 +128,10 @@ export const sellerOrderListDto = page(
     customerPhone: z.string(),
     city: z.string(),
     closedNote: z.string().nullable(),
+    /** The shipment's tracking number once the order has shipped. */
+    trackingNumber: z.string().nullable(),
+    /** When a pending order is cancelled unless the seller confirms it; null for other orders. */
+    confirmBy: timestamp.nullable(),
   }),
 ).extend({
   /** Orders per status tab; they follow the search but not the status filter. */
@@ -135,8 +141,41 @@ export const sellerOrderListDto = page(
 export const sellerOrderResultDto = z.object({ order: sellerOrderDto, source });
 
 export const sellerOrderDetailDto = sellerOrderResultDto.extend({
-  /** The order's workflow in the Temporal Web UI. */
-  temporalUrl: z.url(),
+  /** The order's workflow in the Temporal Web UI, for a public deployment's operators; null otherwise (docs/deploy.md). */
+  temporalUrl: z.url().nullable(),
+});
+
+/** One order's outcome in a bulk move, with a sentence such as "ORD-… moved to Processing." */
+export const sellerBulkResultDto = z.object({
+  results: z.array(
+    z.object({
+      orderNumber: z.string(),
+      outcome: z.enum(['moved', 'refused', 'not_found', 'failed']),
+      /** The order's status after the move; null when it is not known. */
+      status: status.nullable(),
+      message: z.string(),
+    }),
+  ),
+  moved: count,
+});
+
+/** What goes in the parcel: who and where, and what, without prices. */
+export const packingSlipsDto = z.object({
+  slips: z.array(
+    z.object({
+      orderNumber: z.string(),
+      placedAt: timestamp,
+      storeName: z.string(),
+      shipping: shippingDto,
+      items: z.array(z.object({ name: z.string(), quantity: count })),
+      itemCount: count,
+    }),
+  ),
+});
+
+/** The store's message for each status: its own where it set one, and the default beside it. */
+export const statusMessagesDto = z.object({
+  messages: z.array(z.object({ status, label: z.string(), defaultMessage: z.string(), customMessage: z.string().nullable() })),
 });
 
 // ── system ──────────────────────────────────────────────────────────────────────────────────────────

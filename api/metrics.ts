@@ -41,6 +41,6 @@ export function routeLabel(path: string, procedures: ReadonlySet<string>): strin
     const name = path.slice('/trpc/'.length);
     return procedures.has(name) ? name : 'trpc:unknown';
   }
-  if (path === '/healthz' || path === '/readyz' || path === '/metrics') return path;
+  if (path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/seller/orders.csv') return path;
   return 'web';
 }

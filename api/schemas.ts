@@ -109,10 +109,63 @@ export const pageInput = {
     .default(20),
 };
 
-export const sellerListInput = fields('The order list query', {
+/** How the seller's list is ordered: newest first, or by the time left to confirm (oldest pending first). */
+export const SELLER_SORTS = ['newest', 'deadline'] as const;
+export const sellerSortSchema = z.enum(SELLER_SORTS, { error: `Sort must be one of: ${SELLER_SORTS.join(', ')}.` });
+
+/** The seller's list filter, shared by the order table and the CSV export. */
+export const sellerFilterFields = {
   status: statusSchema.optional(),
   search: trimmed(0, 100, 'Search').optional(),
-  ...pageInput,
+  sort: sellerSortSchema.optional(),
+};
+
+export const sellerListInput = fields('The order list query', { ...sellerFilterFields, ...pageInput });
+
+/** The CSV export's query string: the table's filter, as text. */
+export const sellerExportInput = fields('The export query', sellerFilterFields);
+
+/** How many orders one bulk move or one print of packing slips may take. */
+export const MAX_BULK_ORDERS = 100;
+
+export const bulkSetStatusInput = fields('The bulk move', {
+  to: statusSchema,
+  orders: z
+    .array(fields('An order to move', { orderNumber: orderNumberSchema, requestId: requestIdSchema }), {
+      error: (issue) => (issue.input === undefined ? 'The orders to move are required.' : 'The orders must be a list of { orderNumber, requestId } objects.'),
+    })
+    .min(1, 'Select at least one order to move.')
+    .max(MAX_BULK_ORDERS, `Move at most ${MAX_BULK_ORDERS} orders at once.`),
+  note: trimmed(1, 500, 'Note').optional(),
+})
+  .refine((input) => input.to !== 'shipped', {
+    message: 'Each shipment needs its own carrier and tracking number, so mark orders as shipped one at a time.',
+    path: ['to'],
+  })
+  .refine((input) => new Set(input.orders.map((order) => order.orderNumber)).size === input.orders.length, {
+    message: 'Each order may appear only once in a bulk move.',
+    path: ['orders'],
+  });
+
+export const packingSlipsInput = fields('The packing slip request', {
+  orderNumbers: z
+    .array(orderNumberSchema, { error: 'The order numbers must be a list.' })
+    .min(1, 'Choose at least one order to print.')
+    .max(MAX_BULK_ORDERS, `Print at most ${MAX_BULK_ORDERS} packing slips at once.`),
+});
+
+/** A store's own status message; blank brings back the default. */
+export const STATUS_MESSAGE_MAX = 300;
+export const setStatusMessagesInput = fields('The status messages', {
+  messages: z
+    .array(fields('A status message', { status: statusSchema, message: trimmed(0, STATUS_MESSAGE_MAX, 'Message') }), {
+      error: (issue) => (issue.input === undefined ? 'The status messages are required.' : 'The status messages must be a list of { status, message } objects.'),
+    })
+    .min(1, 'Send at least one status message.')
+    .max(ORDER_STATUSES.length, `Send at most ${ORDER_STATUSES.length} status messages, one per status.`),
+}).refine((input) => new Set(input.messages.map((entry) => entry.status)).size === input.messages.length, {
+  message: 'Each status may appear only once.',
+  path: ['messages'],
 });
 
 export const setStatusInput = fields('The status change', {

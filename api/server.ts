@@ -8,6 +8,7 @@ import { createContextFactory } from './context';
 import type { ApiDeps } from './deps';
 import { createApiMetrics, routeLabel } from './metrics';
 import { appRouter } from './routers';
+import { exportSellerOrders, SELLER_EXPORT_PATH } from './seller/export-endpoint';
 import { createStaticHandler } from './static-files';
 
 export const webDistDir = fileURLToPath(new URL('../web/dist', import.meta.url));
@@ -46,6 +47,13 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
     if (path.startsWith('/trpc/')) {
       res.setHeader('Cache-Control', 'no-store');
       return trpc(req, res);
+    }
+    if (path === SELLER_EXPORT_PATH) {
+      return void exportSellerOrders(deps, req, res).catch((error: unknown) => {
+        deps.logger.error('export failed', { error: String(error) });
+        if (!res.headersSent) json(res, 500, { error: 'Something went wrong on our side.' });
+        else res.destroy();
+      });
     }
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') {

@@ -41,8 +41,11 @@ const envSchema = z
     TEMPORAL_NAMESPACE: z.string().min(1).default('orders'),
     TEMPORAL_TASK_QUEUE: z.string().min(1).default('orders'),
     // TLS and API keys are read by @temporalio/envconfig (see lib/temporal.ts).
-    /** Base URL of the Temporal Web UI, for the operator links on the seller dashboard. */
-    TEMPORAL_UI_URL: z.url().default('http://127.0.0.1:8233'),
+    /**
+     * Public base URL of the Temporal Web UI. Sellers get a link to an order's workflow only when it is
+     * set and not a loopback address (docs/deploy.md); unset by default.
+     */
+    TEMPORAL_UI_URL: optionalText.pipe(z.url().optional()),
     HOST: z.string().min(1).default('127.0.0.1'),
     /** Port of the worker's /healthz, /readyz and /metrics; unset turns them off. */
     WORKER_OPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),

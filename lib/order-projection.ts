@@ -8,23 +8,32 @@ import type { Db } from './db';
 /** Writes one timeline entry; returns false when the order row does not exist. */
 export async function projectEntry(db: Db, { orderNumber, buyerId, entry, tracking }: ProjectionInput): Promise<boolean> {
   const info = STATUS_INFO[entry.to];
-  const body = entry.note ? `${info.buyerMessage} ${entry.note}` : info.buyerMessage;
-  // One statement, so the three writes are atomic without a transaction and cost one round trip;
-  // every status change waits for it. The status only moves forward: an older entry retried late
-  // must not overwrite a newer one.
+  const note = entry.note ?? null;
+  // One statement, so the writes are atomic without a transaction and cost one round trip; every status
+  // change waits for it. The status message in force is the store's own for the new status, or the
+  // model's default; it is kept on the event and in the notification, so history shows what the buyer
+  // was told. A retried write keeps the first message. The status only moves forward: an older entry
+  // retried late must not overwrite a newer one.
   const projected = await db.$queryRaw<{ id: string }[]>`
-    WITH target AS (SELECT "id" FROM "Order" WHERE "orderNumber" = ${orderNumber}),
+    WITH target AS (SELECT "id", "storeId" FROM "Order" WHERE "orderNumber" = ${orderNumber}),
+    message AS (
+      SELECT t."id", COALESCE(
+        (SELECT m."message" FROM "StoreStatusMessage" AS m WHERE m."storeId" = t."storeId" AND m."status" = ${entry.to}::"OrderStatus"),
+        ${info.buyerMessage}::text) AS "text"
+      FROM target AS t
+    ),
     event AS (
-      INSERT INTO "OrderEvent" ("id", "orderId", "seq", "fromStatus", "toStatus", "at", "actorRole", "actorId", "actorName", "note")
+      INSERT INTO "OrderEvent" ("id", "orderId", "seq", "fromStatus", "toStatus", "at", "actorRole", "actorId", "actorName", "note", "statusMessage")
       SELECT gen_random_uuid(), "id", ${entry.seq}, ${entry.from}::"OrderStatus", ${entry.to}::"OrderStatus", ${new Date(entry.at)}::timestamp(3),
-        ${entry.by.role}, ${entry.by.id ?? null}::text, ${entry.by.name}, ${entry.note ?? null}::text
-      FROM target
+        ${entry.by.role}, ${entry.by.id ?? null}::text, ${entry.by.name}, ${note}::text, "text"
+      FROM message
       ON CONFLICT ("orderId", "seq") DO NOTHING
     ),
     notification AS (
       INSERT INTO "Notification" ("id", "userId", "orderId", "eventSeq", "title", "body")
-      SELECT gen_random_uuid(), ${buyerId}::uuid, "id", ${entry.seq}, ${`Order ${orderNumber}: ${info.label}`}, ${body}
-      FROM target
+      SELECT gen_random_uuid(), ${buyerId}::uuid, "id", ${entry.seq}, ${`Order ${orderNumber}: ${info.label}`},
+        CASE WHEN ${note}::text IS NULL THEN "text" ELSE "text" || ' ' || ${note}::text END
+      FROM message
       ON CONFLICT ("orderId", "eventSeq", "userId") DO NOTHING
     ),
     moved AS (
@@ -53,8 +62,11 @@ export async function replaceProjection(db: Db, { orderNumber, timeline, trackin
   const last = timeline[timeline.length - 1];
   if (!last) return true;
   return db.$transaction(async (tx) => {
-    const order = await tx.order.findUnique({ where: { orderNumber }, select: { id: true } });
+    const order = await tx.order.findUnique({ where: { orderNumber }, select: { id: true, storeId: true } });
     if (!order) return false;
+    // Entries the projection lacks get the store's message in force now; existing ones keep theirs.
+    const custom = await tx.storeStatusMessage.findMany({ where: { storeId: order.storeId }, select: { status: true, message: true } });
+    const messageFor = (to: TimelineEntry['to']) => custom.find((row) => row.status === to)?.message ?? STATUS_INFO[to].buyerMessage;
     await tx.orderEvent.deleteMany({ where: { orderId: order.id, seq: { gt: last.seq } } });
     await tx.notification.deleteMany({ where: { orderId: order.id, eventSeq: { gt: last.seq } } });
     for (const entry of timeline) {
@@ -67,7 +79,11 @@ export async function replaceProjection(db: Db, { orderNumber, timeline, trackin
         actorName: entry.by.name,
         note: entry.note ?? null,
       };
-      await tx.orderEvent.upsert({ where: { orderId_seq: { orderId: order.id, seq: entry.seq } }, create: { orderId: order.id, seq: entry.seq, ...fields }, update: fields });
+      await tx.orderEvent.upsert({
+        where: { orderId_seq: { orderId: order.id, seq: entry.seq } },
+        create: { orderId: order.id, seq: entry.seq, ...fields, statusMessage: messageFor(entry.to) },
+        update: fields,
+      });
     }
     await tx.order.update({
       where: { id: order.id },

@@ -2,8 +2,9 @@
 // its seller may see. Clients never receive the raw state: no refused operator requests, no ids of people
 // or stores, and actors only by a display name chosen for the reader.
 import type { Db } from '../../lib/db';
-import type { ActorRole } from '../../workflows/order-model';
+import { STATUS_INFO, type ActorRole } from '../../workflows/order-model';
 import type { OrderView, TimelineEntry } from '../../workflows/order-types';
+import type { ToldTimelineEntry } from './order-view';
 import type { BuyerOrderDto, SellerOrderDto, TimelineEntryDto } from '../dto';
 
 /** How operators and the order service itself appear to buyers and sellers. */
@@ -11,7 +12,7 @@ export const OPERATOR_DISPLAY_NAME = 'Customer support';
 export const SYSTEM_DISPLAY_NAME = 'Order service';
 
 /** The facts the mapping reads. `rejected` is deliberately absent: refused requests never leave the API. */
-type OrderState = Omit<OrderView, 'rejected'>;
+type OrderState = Omit<OrderView, 'rejected' | 'timeline'> & { timeline: ToldTimelineEntry[] };
 
 /** The seller account reading the order: the staff member of the order's store who is signed in. */
 export interface SellerReader {
@@ -51,6 +52,7 @@ function timelineDto(view: OrderState, seller: SellerReader | null): TimelineEnt
     at: entry.at,
     by: { role: entry.by.role, name: displayName(entry, view, seller) },
     note: entry.note ?? null,
+    statusMessage: entry.statusMessage ?? STATUS_INFO[entry.to].buyerMessage,
   }));
 }
 

@@ -6,7 +6,7 @@ import { TRPCError } from '@trpc/server';
 import { reconcileClosedOrder } from '../../lib/closed-orders';
 import type { Db } from '../../lib/db';
 import { getOrderQuery, orderWorkflowId } from '../../workflows/messages';
-import type { ActorRole } from '../../workflows/order-model';
+import { STATUS_INFO, type ActorRole } from '../../workflows/order-model';
 import type { OrderView, TimelineEntry } from '../../workflows/order-types';
 import type { OrderEvent } from '../../prisma/generated/client';
 import { ORDER_NOT_FOUND } from '../errors';
@@ -15,7 +15,7 @@ import { ORDER_NOT_FOUND } from '../errors';
 export type OrderOwner = { buyerId: string } | { storeId: string };
 
 export interface OrderViewResult {
-  order: OrderView;
+  order: ToldOrderView;
   source: 'workflow' | 'projection';
   /** Why the order was closed outside its lifecycle; only a projected order can be closed. */
   closedNote: string | null;
@@ -55,9 +55,37 @@ export async function queryOrderWorkflow(deps: { db: Db; temporal: Client }, ord
   }
 }
 
+/** A timeline entry with the status message its buyer was told (see withStatusMessages). */
+export type ToldTimelineEntry = TimelineEntry & { statusMessage?: string };
+
+/** An order's state with the status message of each timeline entry. */
+export type ToldOrderView = Omit<OrderView, 'timeline'> & { timeline: ToldTimelineEntry[] };
+
+/**
+ * Adds to each timeline entry the status message the buyer was told with it. The workflow does not know
+ * the stores' messages; the projection keeps the one in force with each event (lib/order-projection.ts).
+ * An event projected before messages were kept had the default; an entry not projected yet gets the
+ * store's message of now, which is what its projection is about to record.
+ */
+export async function withStatusMessages<V extends Pick<OrderView, 'orderNumber' | 'timeline'>>(db: Db, view: V): Promise<V & { timeline: ToldTimelineEntry[] }> {
+  const row = await db.order.findUnique({
+    where: { orderNumber: view.orderNumber },
+    select: { events: { select: { seq: true, statusMessage: true } }, store: { select: { statusMessages: { select: { status: true, message: true } } } } },
+  });
+  const recorded = new Map(row?.events.map((event) => [event.seq, event.statusMessage]));
+  const current = new Map(row?.store.statusMessages.map((custom) => [custom.status, custom.message]));
+  const timeline = view.timeline.map((entry) => {
+    const kept = recorded.get(entry.seq);
+    const statusMessage = kept ?? (kept === null ? undefined : current.get(entry.to)) ?? STATUS_INFO[entry.to].buyerMessage;
+    return { ...entry, statusMessage };
+  });
+  return { ...view, timeline };
+}
+
 /** A projected event row in the workflow's timeline shape. */
-export function timelineEntryFromEvent(event: OrderEvent): TimelineEntry {
+export function timelineEntryFromEvent(event: OrderEvent): ToldTimelineEntry {
   return {
+    statusMessage: event.statusMessage ?? STATUS_INFO[event.toStatus].buyerMessage,
     seq: event.seq,
     from: event.fromStatus,
     to: event.toStatus,
@@ -67,7 +95,7 @@ export function timelineEntryFromEvent(event: OrderEvent): TimelineEntry {
   };
 }
 
-export async function projectedOrderView(db: Db, orderNumber: string): Promise<(OrderView & { closedNote: string | null }) | null> {
+export async function projectedOrderView(db: Db, orderNumber: string): Promise<(ToldOrderView & { closedNote: string | null }) | null> {
   const order = await db.order.findUnique({
     where: { orderNumber },
     include: { items: true, events: { orderBy: { seq: 'asc' } }, store: { select: { id: true, name: true } }, buyer: { select: { name: true } } },
@@ -99,7 +127,7 @@ export async function projectedOrderView(db: Db, orderNumber: string): Promise<(
 export async function loadOwnedOrderView(deps: { db: Db; temporal: Client }, orderNumber: string, owner: OrderOwner): Promise<OrderViewResult> {
   const fromWorkflow = await queryOrderWorkflow(deps, orderNumber);
   const result: OrderViewResult | null = fromWorkflow
-    ? { order: fromWorkflow, source: 'workflow', closedNote: null }
+    ? { order: await withStatusMessages(deps.db, fromWorkflow), source: 'workflow', closedNote: null }
     : await projectedOrderView(deps.db, orderNumber).then((order) => (order ? { order, source: 'projection' as const, closedNote: order.closedNote } : null));
   if (!result || !isOwnedBy(result.order, owner)) throw new TRPCError({ code: 'NOT_FOUND', message: ORDER_NOT_FOUND });
   return result;

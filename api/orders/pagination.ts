@@ -5,9 +5,11 @@ export interface PageRequest {
   limit: number;
 }
 
-export function pageQuery({ cursor, limit }: PageRequest) {
+/** `oldestFirst` reverses the order, e.g. for pending orders by the time left to confirm them. */
+export function pageQuery({ cursor, limit }: PageRequest, oldestFirst = false) {
+  const direction = oldestFirst ? ('asc' as const) : ('desc' as const);
   return {
-    orderBy: [{ createdAt: 'desc' as const }, { id: 'desc' as const }],
+    orderBy: [{ createdAt: direction }, { id: direction }],
     take: limit + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
   };

@@ -9,15 +9,17 @@ import { orderWorkflowId, setStatusUpdate } from '../../workflows/messages';
 import { checkTransition, type StatusChangeRequest } from '../../workflows/order-model';
 import type { OrderView } from '../../workflows/order-types';
 import { transitionRefusalError } from '../errors';
+import { withStatusMessages, type ToldOrderView } from './order-view';
 
 export async function sendStatusChange(
   deps: { temporal: Client; db: Db },
   orderNumber: string,
   requestId: string,
   request: StatusChangeRequest,
-): Promise<OrderView> {
+): Promise<ToldOrderView> {
+  let view: OrderView;
   try {
-    return await deps.temporal.workflow
+    view = await deps.temporal.workflow
       .getHandle(orderWorkflowId(orderNumber))
       .executeUpdate(setStatusUpdate, { args: [request], updateId: requestId });
   } catch (error) {
@@ -26,6 +28,8 @@ export async function sendStatusChange(
     if (error instanceof WorkflowNotFoundError || isClosedWorkflowError(error)) await refuseForClosedOrder(deps, orderNumber, request);
     throw error;
   }
+  // The update returns once its projection is written, with the status message it kept.
+  return withStatusMessages(deps.db, view);
 }
 
 /** Temporal's answer to an update of a workflow that has already closed. */
