@@ -91,6 +91,10 @@ export async function updateStatus(page: Page, status: string, fields: Record<st
   await dialog.getByRole('radio', { name: status }).check();
   for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label).fill(value);
   await dialog.getByRole('button', { name: 'Save' }).click();
+  // Delivered and Cancelled cannot be undone: the dialog asks again, naming the order.
+  if (status === 'Delivered' || status === 'Cancelled') {
+    await dialog.getByRole('button', { name: status === 'Delivered' ? 'Yes, mark as delivered' : 'Yes, cancel the order' }).click();
+  }
   await dialog.waitFor({ state: 'hidden' });
   await shows(page.locator('.order-status-bar .badge', { hasText: status }));
 }

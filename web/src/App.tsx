@@ -18,6 +18,8 @@ import ShopPage from './pages/ShopPage';
 // The seller dashboard is loaded on demand, so buyers never download it.
 const SellerOrdersPage = lazy(() => import('./seller/SellerOrdersPage'));
 const SellerOrderPage = lazy(() => import('./seller/SellerOrderPage'));
+const PackingSlipsPage = lazy(() => import('./seller/PackingSlipsPage'));
+const StatusMessagesPage = lazy(() => import('./seller/StatusMessagesPage'));
 
 const forRole = (role: SessionUser['role'], Page: Component) => () => (
   <RequireRole role={role}>
@@ -42,6 +44,8 @@ export function App() {
         <Route path="/orders/:orderNumber" component={forRole('buyer', OrderPage)} />
         <Route path="/seller" component={forRole('seller', SellerOrdersPage)} />
         <Route path="/seller/orders/:orderNumber" component={forRole('seller', SellerOrderPage)} />
+        <Route path="/seller/packing-slips" component={forRole('seller', PackingSlipsPage)} />
+        <Route path="/seller/status-messages" component={forRole('seller', StatusMessagesPage)} />
         <Route path="*" component={NotFoundPage} />
       </Router>
     </QueryClientProvider>

@@ -16,6 +16,7 @@ export function OrderTimeline(props: { timeline: readonly OrderTimelineEntry[] }
               <span class="timeline-actor">
                 by <bdi>{entry.by.name}</bdi>
               </span>
+              <p class="timeline-message">{entry.statusMessage}</p>
               <Show when={entry.note}>
                 <p class="timeline-note">{entry.note}</p>
               </Show>

@@ -14,7 +14,7 @@ function stepState(step: number, current: number, finished: boolean): StepState 
  * The five forward steps of an order with the buyer's message for the current status. The status is
  * written out, and each step says in hidden text whether it is done, so colour is never the only cue.
  */
-export function ProgressTracker(props: { status: OrderStatus; note?: string | undefined }) {
+export function ProgressTracker(props: { status: OrderStatus; message?: string | undefined; note?: string | undefined }) {
   const current = () => PROGRESS_STEPS.indexOf(props.status as (typeof PROGRESS_STEPS)[number]);
   const state = (step: number) => stepState(step, current(), isTerminal(props.status));
   return (
@@ -37,7 +37,8 @@ export function ProgressTracker(props: { status: OrderStatus; note?: string | un
           </For>
         </ol>
       </Show>
-      <p class="tracker-message">{STATUS_INFO[props.status].buyerMessage}</p>
+      {/* The store's own message where it set one (kept with the change), else the default. */}
+      <p class="tracker-message">{props.message ?? STATUS_INFO[props.status].buyerMessage}</p>
       <Show when={props.note}>
         <p class="tracker-note">{props.note}</p>
       </Show>

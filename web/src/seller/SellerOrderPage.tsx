@@ -16,6 +16,7 @@ import { UpdatedAgo } from '../components/UpdatedAgo';
 import { formatDateTime } from '../lib/dates';
 import { useLiveOrder } from '../tracking/live-order';
 import { UpdateStatusDialog, type StatusUpdateResult } from './UpdateStatusDialog';
+import './seller.css';
 
 export default function SellerOrderPage() {
   const params = useParams<{ orderNumber: string }>();
@@ -44,7 +45,7 @@ export default function SellerOrderPage() {
       </p>
       <Show when={detail.data} fallback={<ErrorMessage error={detail.error} />}>
         {(data) => (
-          <div class="order-layout">
+          <div class="order-layout customer-first">
             <div class="order-status-bar">
               <p>
                 Status: <StatusBadge status={data().order.status} />
@@ -61,22 +62,31 @@ export default function SellerOrderPage() {
                   Update status
                 </button>
               </Show>
-              <a class="temporal-link" href={data().temporalUrl} target="_blank" rel="noopener noreferrer">
-                Open in Temporal UI<span class="visually-hidden"> (opens in a new tab)</span>
-              </a>
+              <A class="button" href={`/seller/packing-slips?orders=${data().order.orderNumber}`}>
+                Print packing slip
+              </A>
+              {/* Operators' tool: only where the deployment publishes its Temporal UI (docs/deploy.md). */}
+              <Show when={data().temporalUrl}>
+                {(url) => (
+                  <a class="temporal-link" href={url()} target="_blank" rel="noopener noreferrer">
+                    Open in Temporal UI<span class="visually-hidden"> (opens in a new tab)</span>
+                  </a>
+                )}
+              </Show>
             </div>
             <ClosedNotice note={data().order.closedNote} />
             <UpdatedAgo at={detail.dataUpdatedAt} final={isClosed()} />
             <p class="muted order-meta">Placed {formatDateTime(data().order.placedAt)}</p>
+            {/* Where to ship comes first on a phone; beside the order on a wide screen. */}
+            <div class="order-side">
+              <ShippingAddress shipping={data().order.shipping} heading="Customer" />
+            </div>
             <div class="order-main">
               <Panel heading="Items">
                 <OrderLines order={data().order} />
               </Panel>
               <TrackingDetails tracking={data().order.tracking} />
               <OrderTimeline timeline={data().order.timeline} />
-            </div>
-            <div class="order-side">
-              <ShippingAddress shipping={data().order.shipping} heading="Customer" />
             </div>
             <Show when={dialogOpen() && !isClosed()}>
               <UpdateStatusDialog order={data().order} onSaved={onSaved} onClose={() => setDialogOpen(false)} />
