@@ -6,6 +6,7 @@ import { appRouter } from '../../api/routers';
 import { createApiClient, errorCodeOf, signedInClient, type ApiClient } from '../support/api-client';
 import { BUYER_PASSWORD, newBuyer, placeOrder, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
+import { driveTo } from '../support/workflow-helpers';
 
 type Caller = 'anonymous' | 'ownerBuyer' | 'otherBuyer' | 'ownerSeller' | 'otherSeller';
 const CALLERS: Caller[] = ['anonymous', 'ownerBuyer', 'otherBuyer', 'ownerSeller', 'otherSeller'];
@@ -37,8 +38,12 @@ interface Row {
   expect: Record<Caller, string>;
   /** For successful reads: does the result show the order? */
   shows?: (result: unknown, orderNumber: string) => boolean;
-  /** True when the procedure changes the order, so refusals must leave it pending. */
+  /** True when the procedure changes the order, so refusals must leave it pending (or at `preparedTo`). */
   mutates?: boolean;
+  /** Where the order is moved before the call, for procedures that need it further along. */
+  preparedTo?: Parameters<typeof driveTo>[2];
+  /** After a refused call: what must not have changed. */
+  untouched?: (orderNumber: string) => Promise<void>;
 }
 
 const ROWS: Row[] = [
@@ -58,6 +63,57 @@ const ROWS: Row[] = [
     call: (c, n) => c.orders.cancel.mutate({ orderNumber: n, requestId: randomUUID() }),
     expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'NOT_FOUND', ownerSeller: 'FORBIDDEN', otherSeller: 'FORBIDDEN' },
     mutates: true,
+  },
+  {
+    procedure: 'orders.confirmReceipt',
+    call: (c, n) => c.orders.confirmReceipt.mutate({ orderNumber: n, requestId: randomUUID() }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'NOT_FOUND', ownerSeller: 'FORBIDDEN', otherSeller: 'FORBIDDEN' },
+    preparedTo: 'shipped',
+    mutates: true,
+  },
+  {
+    procedure: 'notifications.list',
+    call: (c) => c.notifications.list.query({ limit: 50 }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'ok', ownerSeller: 'FORBIDDEN', otherSeller: 'FORBIDDEN' },
+    // The store confirmed the order, so its buyer has a notification of it; no one else may see it.
+    preparedTo: 'confirmed',
+    shows: (r, n) => (r as { items: { orderNumber: string }[] }).items.some((i) => i.orderNumber === n),
+  },
+  {
+    procedure: 'notifications.markAllRead',
+    call: (c) => c.notifications.markAllRead.mutate({ until: new Date().toISOString() }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'ok', ownerSeller: 'FORBIDDEN', otherSeller: 'FORBIDDEN' },
+    preparedTo: 'confirmed',
+    untouched: expectOwnerNotificationUnread,
+  },
+  {
+    procedure: 'notifications.markOrderRead',
+    call: (c, n) => c.notifications.markOrderRead.mutate({ orderNumber: n }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'NOT_FOUND', ownerSeller: 'FORBIDDEN', otherSeller: 'FORBIDDEN' },
+    preparedTo: 'confirmed',
+    untouched: expectOwnerNotificationUnread,
+  },
+  {
+    procedure: 'ratings.mine',
+    call: (c, n) => c.ratings.mine.query({ orderNumber: n }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'NOT_FOUND', ownerSeller: 'FORBIDDEN', otherSeller: 'FORBIDDEN' },
+  },
+  {
+    procedure: 'ratings.rate',
+    call: (c, n) => c.ratings.rate.mutate({ orderNumber: n, stars: 1, comment: 'Rated by the matrix.' }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'NOT_FOUND', ownerSeller: 'FORBIDDEN', otherSeller: 'FORBIDDEN' },
+    preparedTo: 'delivered',
+    untouched: async (n) => expect(await stack.db.orderRating.count({ where: { order: { orderNumber: n } } })).toBe(0),
+  },
+  {
+    procedure: 'seller.orderRating',
+    call: (c, n) => c.seller.orderRating.query({ orderNumber: n }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'FORBIDDEN', otherBuyer: 'FORBIDDEN', ownerSeller: 'ok', otherSeller: 'NOT_FOUND' },
+  },
+  {
+    procedure: 'seller.storeRating',
+    call: (c) => c.seller.storeRating.query(),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'FORBIDDEN', otherBuyer: 'FORBIDDEN', ownerSeller: 'ok', otherSeller: 'ok' },
   },
   {
     procedure: 'checkout.place',
@@ -125,15 +181,32 @@ test('the matrix covers every procedure of the router', () => {
 describe.each(ROWS)('$procedure', (row) => {
   test.each(CALLERS)('as %s', async (caller) => {
     const orderNumber = await freshOrder();
+    if (row.preparedTo) await driveTo(stack.temporal, orderNumber, row.preparedTo);
     const expected = row.expect[caller];
     if (expected === 'ok') {
       const result = await row.call(clients[caller], orderNumber);
       if (row.shows) expect(row.shows(result, orderNumber)).toBe(caller === 'ownerBuyer' || caller === 'ownerSeller');
     } else {
       expect(await errorCodeOf(row.call(clients[caller], orderNumber))).toBe(expected);
-      if (row.mutates) expect(await statusOf(orderNumber)).toBe('pending');
+      if (row.mutates) expect(await statusOf(orderNumber)).toBe(row.preparedTo ?? 'pending');
+      await row.untouched?.(orderNumber);
     }
   });
+});
+
+/** The owner buyer's notification of the store confirming `orderNumber` is still unread. */
+async function expectOwnerNotificationUnread(orderNumber: string): Promise<void> {
+  const unread = await stack.db.notification.count({ where: { order: { orderNumber }, readAt: null } });
+  expect(unread).toBe(1);
+}
+
+test('another buyer’s "mark all as read" leaves the owner’s notifications unread', async () => {
+  const orderNumber = await freshOrder();
+  await driveTo(stack.temporal, orderNumber, 'confirmed');
+  await clients.otherBuyer.notifications.markAllRead.mutate({ until: new Date(Date.now() + 60_000).toISOString() });
+  await expectOwnerNotificationUnread(orderNumber);
+  const owner = await clients.ownerBuyer.notifications.list.query({ limit: 50 });
+  expect(owner.items.find((item) => item.orderNumber === orderNumber)?.read).toBe(false);
 });
 
 test('someone else’s order and a missing order get the same answer', async () => {

@@ -18,6 +18,7 @@ let inactiveProductId: string;
 let pendingOrder: string;
 let processingOrder: string;
 let deliveredOrder: string;
+let shippedOrder: string;
 const usedKey = randomUUID();
 
 beforeAll(async () => {
@@ -38,6 +39,8 @@ beforeAll(async () => {
   await driveTo(stack.temporal, processingOrder, 'processing');
   deliveredOrder = await placeOrder(buyer, stack.db);
   await driveTo(stack.temporal, deliveredOrder, 'delivered');
+  shippedOrder = await placeOrder(buyer, stack.db);
+  await driveTo(stack.temporal, shippedOrder, 'shipped');
   await buyer.checkout.place.mutate({ idempotencyKey: usedKey, lines: [{ productId, quantity: 1 }], shipping: SHIPPING });
 });
 afterAll(() => stack?.stop());
@@ -138,6 +141,30 @@ const CASES: Case[] = [
   { name: 'orders.mine: cursor not a UUID', call: () => buyer.orders.mine.query({ cursor: '<script>' }), code: 'BAD_REQUEST', field: 'cursor', message: 'Some fields are not valid: Cursor must be a UUID.' },
   { name: 'orders.mine: unknown field', call: () => buyer.orders.mine.query({ page: 2 } as never), code: 'BAD_REQUEST', message: 'Unexpected field: page.' },
   { name: 'track: order number is a number', call: () => buyer.orders.track.query({ orderNumber: 42 } as never), code: 'BAD_REQUEST', field: 'orderNumber', message: 'Some fields are not valid: Order number must be text.' },
+  { name: 'notifications.list: limit 0', call: () => buyer.notifications.list.query({ limit: 0 }), code: 'BAD_REQUEST', field: 'limit', message: 'Some fields are not valid: Limit must be at least 1.' },
+  { name: 'notifications.list: limit 51', call: () => buyer.notifications.list.query({ limit: 51 }), code: 'BAD_REQUEST', field: 'limit', message: 'Some fields are not valid: Limit must be at most 50.' },
+  { name: 'notifications.list: unknown field', call: () => buyer.notifications.list.query({ unread: true } as never), code: 'BAD_REQUEST', message: 'Unexpected field: unread.' },
+  { name: 'notifications.markAllRead: until missing', call: () => buyer.notifications.markAllRead.mutate({} as never), code: 'BAD_REQUEST', field: 'until' },
+  { name: 'notifications.markAllRead: until not a date', call: () => buyer.notifications.markAllRead.mutate({ until: 'yesterday' }), code: 'BAD_REQUEST', field: 'until', message: /Until must be an ISO date-time/ },
+  { name: 'notifications.markAllRead: input is a string', call: () => buyer.notifications.markAllRead.mutate('all' as never), code: 'BAD_REQUEST', field: 'input', message: 'The mark-as-read request must be a JSON object with the fields until.' },
+  { name: 'notifications.markOrderRead: malformed order number', call: () => buyer.notifications.markOrderRead.mutate({ orderNumber: "' OR 1=1 --" }), code: 'BAD_REQUEST', field: 'orderNumber' },
+  { name: 'notifications.markOrderRead: unknown order', call: () => buyer.notifications.markOrderRead.mutate({ orderNumber: 'ORD-20200101-000000' }), code: 'NOT_FOUND', message: 'Order not found.' },
+  { name: 'confirmReceipt: a pending order', call: () => buyer.orders.confirmReceipt.mutate({ orderNumber: pendingOrder, requestId: randomUUID() }), code: 'CONFLICT', message: 'An order cannot go from Pending to Delivered. From Pending it can move to: Cancelled.' },
+  { name: 'confirmReceipt: a delivered order', call: () => buyer.orders.confirmReceipt.mutate({ orderNumber: deliveredOrder, requestId: randomUUID() }), code: 'CONFLICT' },
+  { name: 'confirmReceipt: request ID not a UUID', call: () => buyer.orders.confirmReceipt.mutate({ orderNumber: shippedOrder, requestId: 'tap-1' }), code: 'BAD_REQUEST', field: 'requestId' },
+  { name: 'confirmReceipt: unknown field', call: () => buyer.orders.confirmReceipt.mutate({ orderNumber: shippedOrder, requestId: randomUUID(), to: 'delivered' } as never), code: 'BAD_REQUEST', message: 'Unexpected field: to.' },
+  { name: 'ratings.mine: malformed order number', call: () => buyer.ratings.mine.query({ orderNumber: 'ORD-1' }), code: 'BAD_REQUEST', field: 'orderNumber' },
+  { name: 'ratings.rate: 0 stars', call: () => buyer.ratings.rate.mutate({ orderNumber: deliveredOrder, stars: 0 }), code: 'BAD_REQUEST', field: 'stars', message: 'Some fields are not valid: Stars must be at least 1.' },
+  { name: 'ratings.rate: 6 stars', call: () => buyer.ratings.rate.mutate({ orderNumber: deliveredOrder, stars: 6 }), code: 'BAD_REQUEST', field: 'stars', message: 'Some fields are not valid: Stars must be at most 5.' },
+  { name: 'ratings.rate: 4.5 stars', call: () => buyer.ratings.rate.mutate({ orderNumber: deliveredOrder, stars: 4.5 }), code: 'BAD_REQUEST', field: 'stars' },
+  { name: 'ratings.rate: stars as text', call: () => buyer.ratings.rate.mutate({ orderNumber: deliveredOrder, stars: '5' } as never), code: 'BAD_REQUEST', field: 'stars', message: 'Some fields are not valid: Stars must be a number from 1 to 5.' },
+  { name: 'ratings.rate: comment of 1001 characters', call: () => buyer.ratings.rate.mutate({ orderNumber: deliveredOrder, stars: 4, comment: 'c'.repeat(1001) }), code: 'BAD_REQUEST', field: 'comment', message: 'Some fields are not valid: Comment must have at most 1000 characters.' },
+  { name: 'ratings.rate: right-to-left override in the comment', call: () => buyer.ratings.rate.mutate({ orderNumber: deliveredOrder, stars: 4, comment: 'Great \u202Eshirt' }), code: 'BAD_REQUEST', field: 'comment', message: /Comment contains an invisible text-direction character/ },
+  { name: 'ratings.rate: NUL in the comment', call: () => buyer.ratings.rate.mutate({ orderNumber: deliveredOrder, stars: 4, comment: 'Great\u0000shirt' }), code: 'BAD_REQUEST', field: 'comment', message: /Comment contains an invisible control character/ },
+  { name: 'ratings.rate: an order not yet delivered', call: () => buyer.ratings.rate.mutate({ orderNumber: shippedOrder, stars: 5 }), code: 'CONFLICT', message: 'You can rate an order once it has been delivered.' },
+  { name: 'ratings.rate: unknown field', call: () => buyer.ratings.rate.mutate({ orderNumber: deliveredOrder, stars: 5, verified: true } as never), code: 'BAD_REQUEST', message: 'Unexpected field: verified.' },
+  { name: 'seller.orderRating: malformed order number', call: () => seller.seller.orderRating.query({ orderNumber: 'ORD-20261126-abc' }), code: 'BAD_REQUEST', field: 'orderNumber' },
+  { name: 'seller.orderRating: another store’s order number', call: () => seller.seller.orderRating.query({ orderNumber: 'ORD-20200101-000000' }), code: 'NOT_FOUND', message: 'Order not found.' },
 ];
 
 test('the table holds at least 30 bad inputs', () => {
