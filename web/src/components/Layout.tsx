@@ -2,6 +2,7 @@ import { Show, Suspense } from 'solid-js';
 import { A, type RouteSectionProps } from '@solidjs/router';
 import { cartCount } from '../cart/cart';
 import { useSession, useSignOut } from '../auth/session';
+import { NotificationsMenu } from '../buyer/NotificationsMenu';
 
 export function Layout(props: RouteSectionProps) {
   return (
@@ -43,6 +44,9 @@ function SiteHeader() {
           <Show when={session.data?.role === 'buyer'}>
             <li>
               <A href="/orders">My Orders</A>
+            </li>
+            <li>
+              <NotificationsMenu />
             </li>
           </Show>
           <Show when={isSeller()}>

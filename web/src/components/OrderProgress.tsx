@@ -1,5 +1,6 @@
 import type { OrderDetail } from '../api/client';
 import { isTerminal } from '../../../workflows/order-model';
+import { ConfirmDeadline } from '../buyer/ConfirmDeadline';
 import { ProgressTracker } from './ProgressTracker';
 import { UpdatedAgo } from './UpdatedAgo';
 
@@ -13,6 +14,7 @@ export function OrderProgress(props: { order: OrderDetail; updatedAt: number }) 
   return (
     <>
       <ProgressTracker status={props.order.status} message={latest()?.statusMessage} note={latest()?.note ?? undefined} />
+      <ConfirmDeadline order={props.order} />
       <UpdatedAgo at={props.updatedAt} final={isTerminal(props.order.status) || props.order.closedNote !== null} />
     </>
   );

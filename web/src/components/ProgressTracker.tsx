@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import { isTerminal, PROGRESS_STEPS, STATUS_INFO, statusLabel, type OrderStatus } from '../../../workflows/order-model';
+import { StatusEmoji } from '../buyer/StatusEmoji';
 
 type StepState = 'done' | 'current' | 'upcoming';
 
@@ -19,8 +20,11 @@ export function ProgressTracker(props: { status: OrderStatus; message?: string |
   const state = (step: number) => stepState(step, current(), isTerminal(props.status));
   return (
     <section class="tracker" classList={{ 'tracker-cancelled': props.status === 'cancelled' }} aria-label="Order progress">
-      <p class="tracker-status" role="status">
-        Status: <strong>{statusLabel(props.status)}</strong>
+      <p class="tracker-status">
+        <StatusEmoji status={props.status} />
+        <span role="status">
+          Status: <strong>{statusLabel(props.status)}</strong>
+        </span>
       </p>
       <Show when={props.status !== 'cancelled'}>
         <ol class="tracker-steps">
@@ -30,7 +34,10 @@ export function ProgressTracker(props: { status: OrderStatus; message?: string |
                 <span class="step-marker" aria-hidden="true">
                   {state(index()) === 'done' ? '✓' : index() + 1}
                 </span>
-                <span class="step-label">{statusLabel(step)}</span>
+                <span class="step-label">
+                  <StatusEmoji status={step} />
+                  {statusLabel(step)}
+                </span>
                 <span class="visually-hidden"> ({STEP_STATE_TEXT[state(index())]})</span>
               </li>
             )}

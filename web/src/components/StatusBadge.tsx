@@ -1,6 +1,12 @@
 import { statusLabel, type OrderStatus } from '../../../workflows/order-model';
+import { StatusEmoji } from '../buyer/StatusEmoji';
 
-/** The status in words; the colour only repeats it. */
+/** The status in words; the colour and the emoji (hidden from screen readers) only repeat it. */
 export function StatusBadge(props: { status: OrderStatus }) {
-  return <span class={`badge badge-${props.status}`}>{statusLabel(props.status)}</span>;
+  return (
+    <span class={`badge badge-${props.status}`}>
+      <StatusEmoji status={props.status} />
+      {statusLabel(props.status)}
+    </span>
+  );
 }

@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show, untrack } from 'solid-js';
 import { A } from '@solidjs/router';
 import { useInfiniteQuery } from '@tanstack/solid-query';
 import { formatPeso } from '../../../workflows/money';
@@ -9,10 +9,30 @@ import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDate, isoString } from '../lib/dates';
+import { usePollIntervalMs } from '../tracking/live-order';
+import { myOrdersPollInterval } from '../buyer/my-orders-live';
 
+/** The buyer's orders; the badges follow the sellers by polling while any order is open, and on focus. */
 export default function MyOrdersPage() {
-  const orders = useInfiniteQuery(myOrdersQuery);
-  const items = () => orders.data?.pages.flatMap((page) => page.items) ?? [];
+  const pollMs = usePollIntervalMs();
+  const orders = useInfiniteQuery(() => {
+    const everyMs = pollMs();
+    type State = { state: { data: { pages: Parameters<typeof myOrdersPollInterval>[0] } | undefined } };
+    const interval = (query: State) => myOrdersPollInterval(query.state.data?.pages, everyMs);
+    return {
+      ...myOrdersQuery(),
+      refetchInterval: interval,
+      refetchIntervalInBackground: false,
+      refetchOnWindowFocus: (query: State) => interval(query) !== false,
+    };
+  });
+  // As in useLiveOrder: only the first load suspends the page; later polls update it in place.
+  const data = createMemo(() => {
+    if (orders.isPending) return orders.data;
+    void orders.dataUpdatedAt;
+    return untrack(() => orders.data);
+  });
+  const items = () => data()?.pages.flatMap((page) => page.items) ?? [];
   return (
     <>
       <PageHeading text="My Orders" />

@@ -13,12 +13,17 @@ import { TrackingDetails } from '../components/TrackingDetails';
 import { formatDateTime } from '../lib/dates';
 import { CancelOrder } from '../orders/CancelOrder';
 import { useLiveOrder } from '../tracking/live-order';
+import { useMarkOrderRead } from '../buyer/mark-order-read';
+import { OrderReceived } from '../buyer/OrderReceived';
+import { PrintableReceipt, PrintReceiptButton } from '../buyer/PrintReceipt';
+import { RateOrder } from '../buyer/RateOrder';
 
 export default function OrderPage() {
   const params = useParams<{ orderNumber: string }>();
   const tracked = useLiveOrder(() => trackedOrderQuery(params.orderNumber));
+  useMarkOrderRead(() => params.orderNumber, () => tracked.data?.order.timeline.length);
   return (
-    <>
+    <div class="buyer-order-page">
       <PageHeading text={`Order ${params.orderNumber}`} />
       <Show
         when={tracked.data?.order}
@@ -34,9 +39,14 @@ export default function OrderPage() {
             <p class="muted order-meta">
               <bdi>{order().storeName}</bdi> · placed {formatDateTime(order().placedAt)}
             </p>
+            <p class="actions order-page-actions">
+              <PrintReceiptButton />
+            </p>
             <ClosedNotice note={order().closedNote} />
             <div class="order-main">
               <OrderProgress order={order()} updatedAt={tracked.dataUpdatedAt} />
+              <OrderReceived order={order()} />
+              <RateOrder orderNumber={order().orderNumber} status={order().status} />
               <TrackingDetails tracking={order().tracking} />
               <OrderTimeline timeline={order().timeline} />
             </div>
@@ -47,9 +57,10 @@ export default function OrderPage() {
               <ShippingAddress shipping={order().shipping} heading="Shipping to" />
               <CancelOrder order={order()} />
             </div>
+            <PrintableReceipt order={order()} />
           </div>
         )}
       </Show>
-    </>
+    </div>
   );
 }

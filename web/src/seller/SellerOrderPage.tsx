@@ -8,6 +8,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { OrderLines } from '../components/OrderLines';
 import { OrderTimeline } from '../components/OrderTimeline';
 import { PageHeading } from '../components/PageHeading';
+import { OrderRatingPanel } from '../buyer/SellerRatings';
 import { Panel } from '../components/Panel';
 import { ShippingAddress } from '../components/ShippingAddress';
 import { StatusBadge } from '../components/StatusBadge';
@@ -80,6 +81,7 @@ export default function SellerOrderPage() {
             {/* Where to ship comes first on a phone; beside the order on a wide screen. */}
             <div class="order-side">
               <ShippingAddress shipping={data().order.shipping} heading="Customer" />
+              <OrderRatingPanel orderNumber={data().order.orderNumber} />
             </div>
             <div class="order-main">
               <Panel heading="Items">

@@ -6,6 +6,7 @@ import { queryKeys, sellerExportHref, sellerOrdersQuery } from '../api/queries';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
+import { StoreRatingSummary } from '../buyer/SellerRatings';
 import { useSession } from '../auth/session';
 import { usePollIntervalMs } from '../tracking/live-order';
 import { BulkMoveDialog, type BulkMoveResult } from './BulkMoveDialog';
@@ -86,6 +87,7 @@ export default function SellerOrdersPage() {
   return (
     <>
       <PageHeading text={`Orders${session.data?.store ? ` · ${session.data.store.name}` : ''}`} />
+      <StoreRatingSummary />
       <div class="seller-toolbar">
         <form class="search-form" role="search" onSubmit={onSearch}>
           <label for="order-search">Search by order number or customer</label>
