@@ -141,6 +141,34 @@ const ROWS: Row[] = [
     mutates: true,
   },
   {
+    // Another store's order in a bulk move gets its own "not found" result and stays as it is.
+    procedure: 'seller.bulkSetStatus',
+    call: (c, n) => c.seller.bulkSetStatus.mutate({ to: 'confirmed', orders: [{ orderNumber: n, requestId: randomUUID() }] }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'FORBIDDEN', otherBuyer: 'FORBIDDEN', ownerSeller: 'ok', otherSeller: 'ok' },
+    shows: (r) => (r as { results: { outcome: string }[] }).results[0]?.outcome === 'moved',
+    mutates: true,
+    untouched: async (n) => expect(await statusOf(n)).toBe('pending'),
+  },
+  {
+    procedure: 'seller.packingSlips',
+    call: (c, n) => c.seller.packingSlips.query({ orderNumbers: [n] }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'FORBIDDEN', otherBuyer: 'FORBIDDEN', ownerSeller: 'ok', otherSeller: 'ok' },
+    shows: (r, n) => (r as { slips: { orderNumber: string }[] }).slips.some((slip) => slip.orderNumber === n),
+  },
+  {
+    procedure: 'seller.statusMessages',
+    call: (c) => c.seller.statusMessages.query(),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'FORBIDDEN', otherBuyer: 'FORBIDDEN', ownerSeller: 'ok', otherSeller: 'ok' },
+  },
+  {
+    // Each seller changes only their own store's messages (the input names no store); the default text
+    // keeps the seeded stores as other test files expect them.
+    procedure: 'seller.setStatusMessages',
+    call: (c) => c.seller.setStatusMessages.mutate({ messages: [{ status: 'shipped', message: 'Your order is on its way.' }] }),
+    expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'FORBIDDEN', otherBuyer: 'FORBIDDEN', ownerSeller: 'ok', otherSeller: 'ok' },
+    untouched: async () => expect(await stack.db.storeStatusMessage.count({ where: { status: 'shipped', store: { slug: { in: ['fashion-store', 'gadget-hub'] } } } })).toBe(0),
+  },
+  {
     procedure: 'auth.logout',
     call: async (c) => {
       if (c === clients.anonymous) return c.auth.logout.mutate();
@@ -231,5 +259,17 @@ test('the other store’s seller cannot move or read the order by any route', as
   const list = await other.seller.orders.query({ search: orderNumber });
   expect(list.items).toHaveLength(0);
   expect(list.counts.all).toBe(0);
+  expect(await statusOf(orderNumber)).toBe('pending');
+});
+
+test('the other store’s seller cannot move or print the order, nor change the store’s status messages', async () => {
+  const orderNumber = await freshOrder();
+  const other = clients.otherSeller;
+  const bulk = await other.seller.bulkSetStatus.mutate({ to: 'cancelled', note: 'Not ours.', orders: [{ orderNumber, requestId: randomUUID() }] });
+  expect(bulk).toEqual({ moved: 0, results: [{ orderNumber, outcome: 'not_found', status: null, message: `${orderNumber} was not found in your store.` }] });
+  expect((await other.seller.packingSlips.query({ orderNumbers: [orderNumber] })).slips).toEqual([]);
+  const fashion = await stack.db.store.findUniqueOrThrow({ where: { slug: 'fashion-store' } });
+  expect(await errorCodeOf(other.seller.setStatusMessages.mutate({ storeId: fashion.id, messages: [{ status: 'shipped', message: 'Hijacked.' }] } as never))).toBe('BAD_REQUEST');
+  expect(await stack.db.storeStatusMessage.count({ where: { storeId: fashion.id } })).toBe(0);
   expect(await statusOf(orderNumber)).toBe('pending');
 });

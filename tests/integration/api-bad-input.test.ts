@@ -49,6 +49,9 @@ const cart = (lines: unknown, shipping: unknown = SHIPPING, idempotencyKey: unkn
   buyer.checkout.place.mutate({ idempotencyKey, lines, shipping } as never);
 const withShipping = (patch: Record<string, unknown>) => cart([{ productId, quantity: 1 }], { ...SHIPPING, ...patch });
 const setStatus = (patch: Record<string, unknown>) => seller.seller.setStatus.mutate({ orderNumber: pendingOrder, requestId: randomUUID(), to: 'confirmed', ...patch } as never);
+const bulkMove = (patch: Record<string, unknown>) =>
+  seller.seller.bulkSetStatus.mutate({ to: 'confirmed', orders: [{ orderNumber: pendingOrder, requestId: randomUUID() }], ...patch } as never);
+const setMessages = (messages: unknown) => seller.seller.setStatusMessages.mutate({ messages } as never);
 const register = (patch: Record<string, unknown>) =>
   anonymous.auth.register.mutate({ email: `new-${randomUUID()}@test.example`, name: 'New Person', password: 'long enough password', ...patch } as never);
 
@@ -140,6 +143,26 @@ const CASES: Case[] = [
   { name: 'seller.orders: input is null', call: () => seller.seller.orders.query(null as never), code: 'BAD_REQUEST', field: 'input', message: /^The order list query must be a JSON object/ },
   { name: 'orders.mine: cursor not a UUID', call: () => buyer.orders.mine.query({ cursor: '<script>' }), code: 'BAD_REQUEST', field: 'cursor', message: 'Some fields are not valid: Cursor must be a UUID.' },
   { name: 'orders.mine: unknown field', call: () => buyer.orders.mine.query({ page: 2 } as never), code: 'BAD_REQUEST', message: 'Unexpected field: page.' },
+  { name: 'bulkSetStatus: no orders', call: () => bulkMove({ orders: [] }), code: 'BAD_REQUEST', field: 'orders', message: 'Some fields are not valid: Select at least one order to move.' },
+  { name: 'bulkSetStatus: 101 orders', call: () => bulkMove({ orders: Array.from({ length: 101 }, () => ({ orderNumber: pendingOrder, requestId: randomUUID() })) }), code: 'BAD_REQUEST', field: 'orders', message: /Move at most 100 orders at once\./ },
+  { name: 'bulkSetStatus: the same order twice', call: () => bulkMove({ orders: [{ orderNumber: pendingOrder, requestId: randomUUID() }, { orderNumber: pendingOrder, requestId: randomUUID() }] }), code: 'BAD_REQUEST', field: 'orders', message: 'Some fields are not valid: Each order may appear only once in a bulk move.' },
+  { name: 'bulkSetStatus: to shipped', call: () => bulkMove({ to: 'shipped' }), code: 'BAD_REQUEST', field: 'to', message: /mark orders as shipped one at a time\./ },
+  { name: 'bulkSetStatus: unknown status', call: () => bulkMove({ to: 'lost' }), code: 'BAD_REQUEST', field: 'to' },
+  { name: 'bulkSetStatus: request ID not a UUID', call: () => bulkMove({ orders: [{ orderNumber: pendingOrder, requestId: 'click-1' }] }), code: 'BAD_REQUEST', field: 'orders.0.requestId' },
+  { name: 'bulkSetStatus: malformed order number', call: () => bulkMove({ orders: [{ orderNumber: 'ORD-1', requestId: randomUUID() }] }), code: 'BAD_REQUEST', field: 'orders.0.orderNumber' },
+  { name: 'bulkSetStatus: orders is a string', call: () => bulkMove({ orders: pendingOrder }), code: 'BAD_REQUEST', field: 'orders', message: 'Some fields are not valid: The orders must be a list of { orderNumber, requestId } objects.' },
+  { name: 'bulkSetStatus: line break in the note', call: () => bulkMove({ note: 'Packed\nby Ana' }), code: 'BAD_REQUEST', field: 'note', message: 'Some fields are not valid: Note must be a single line.' },
+  { name: 'bulkSetStatus: a store named in the input', call: () => bulkMove({ storeId: randomUUID() }), code: 'BAD_REQUEST', message: 'Unexpected field: storeId.' },
+  { name: 'packingSlips: no orders', call: () => seller.seller.packingSlips.query({ orderNumbers: [] }), code: 'BAD_REQUEST', field: 'orderNumbers', message: 'Some fields are not valid: Choose at least one order to print.' },
+  { name: 'packingSlips: 101 orders', call: () => seller.seller.packingSlips.query({ orderNumbers: Array.from({ length: 101 }, () => pendingOrder) }), code: 'BAD_REQUEST', field: 'orderNumbers', message: /Print at most 100 packing slips at once\./ },
+  { name: 'packingSlips: path in an order number', call: () => seller.seller.packingSlips.query({ orderNumbers: ['../../etc/passwd'] }), code: 'BAD_REQUEST', field: 'orderNumbers.0' },
+  { name: 'setStatusMessages: message of 301 characters', call: () => setMessages([{ status: 'shipped', message: 'm'.repeat(301) }]), code: 'BAD_REQUEST', field: 'messages.0.message', message: 'Some fields are not valid: Message must have at most 300 characters.' },
+  { name: 'setStatusMessages: right-to-left override in a message', call: () => setMessages([{ status: 'shipped', message: 'On its way\u202E' }]), code: 'BAD_REQUEST', field: 'messages.0.message', message: /Message contains an invisible text-direction character/ },
+  { name: 'setStatusMessages: unknown status', call: () => setMessages([{ status: 'lost', message: 'Gone.' }]), code: 'BAD_REQUEST', field: 'messages.0.status' },
+  { name: 'setStatusMessages: a status twice', call: () => setMessages([{ status: 'shipped', message: 'A.' }, { status: 'shipped', message: 'B.' }]), code: 'BAD_REQUEST', field: 'messages', message: 'Some fields are not valid: Each status may appear only once.' },
+  { name: 'setStatusMessages: a store named in the input', call: () => seller.seller.setStatusMessages.mutate({ storeId: randomUUID(), messages: [{ status: 'shipped', message: 'A.' }] } as never), code: 'BAD_REQUEST', message: 'Unexpected field: storeId.' },
+  { name: 'setStatusMessages: message is a number', call: () => setMessages([{ status: 'shipped', message: 42 }]), code: 'BAD_REQUEST', field: 'messages.0.message', message: 'Some fields are not valid: Message must be text.' },
+  { name: 'seller.orders: unknown sort', call: () => seller.seller.orders.query({ sort: 'cheapest' } as never), code: 'BAD_REQUEST', field: 'sort', message: 'Some fields are not valid: Sort must be one of: newest, deadline.' },
   { name: 'track: order number is a number', call: () => buyer.orders.track.query({ orderNumber: 42 } as never), code: 'BAD_REQUEST', field: 'orderNumber', message: 'Some fields are not valid: Order number must be text.' },
   { name: 'notifications.list: limit 0', call: () => buyer.notifications.list.query({ limit: 0 }), code: 'BAD_REQUEST', field: 'limit', message: 'Some fields are not valid: Limit must be at least 1.' },
   { name: 'notifications.list: limit 51', call: () => buyer.notifications.list.query({ limit: 51 }), code: 'BAD_REQUEST', field: 'limit', message: 'Some fields are not valid: Limit must be at most 50.' },
