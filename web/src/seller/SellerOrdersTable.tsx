@@ -102,6 +102,10 @@ export function SellerOrdersTable(props: SellerOrdersTableProps) {
                   <Show when={deadline()}>
                     {(left) => (
                       <span class="deadline" classList={{ urgent: left().urgent }}>
+                        <Show when={left().urgent}>
+                          <span aria-hidden="true">⚠ </span>
+                          <span class="visually-hidden">Urgent: </span>
+                        </Show>
                         {left().text}
                       </span>
                     )}
