@@ -92,24 +92,27 @@ export function SellerOrdersTable(props: SellerOrdersTableProps) {
                   {formatPeso(order.totalCentavos)}
                 </td>
                 <td data-label="Status">
-                  <span class="badges">
-                    <StatusBadge status={order.status} />
-                    <Show when={order.closedNote !== null}>
-                      {' '}
-                      <ClosedBadge />
+                  {/* One grid cell on a phone card: the badge with its deadline under it. */}
+                  <span class="status-cell">
+                    <span class="badges">
+                      <StatusBadge status={order.status} />
+                      <Show when={order.closedNote !== null}>
+                        {' '}
+                        <ClosedBadge />
+                      </Show>
+                    </span>
+                    <Show when={deadline()}>
+                      {(left) => (
+                        <span class="deadline" classList={{ urgent: left().urgent }}>
+                          <Show when={left().urgent}>
+                            <span aria-hidden="true">⚠ </span>
+                            <span class="visually-hidden">Urgent: </span>
+                          </Show>
+                          {left().text}
+                        </span>
+                      )}
                     </Show>
                   </span>
-                  <Show when={deadline()}>
-                    {(left) => (
-                      <span class="deadline" classList={{ urgent: left().urgent }}>
-                        <Show when={left().urgent}>
-                          <span aria-hidden="true">⚠ </span>
-                          <span class="visually-hidden">Urgent: </span>
-                        </Show>
-                        {left().text}
-                      </span>
-                    )}
-                  </Show>
                 </td>
                 <td data-label="Actions">
                   <Show when={order.closedNote === null && order.status !== 'delivered' && order.status !== 'cancelled'}>

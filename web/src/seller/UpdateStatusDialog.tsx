@@ -74,32 +74,32 @@ export function UpdateStatusDialog(props: {
     >
       {/* The fields stay in the form while the seller confirms, so "Go back" finds them as they were. */}
       <div class="dialog-fields" hidden={!!confirming()}>
-            <fieldset class="status-choices" aria-describedby={missingTarget() && !target() ? 'status-choice-error' : undefined}>
-              <legend>New status</legend>
-              <For each={choices()}>
-                {(status) => (
-                  <label class="choice">
-                    <input type="radio" name="to" value={status} checked={target() === status} onChange={() => setTarget(status)} />
-                    {statusLabel(status)}
-                  </label>
-                )}
-              </For>
-              <Show when={missingTarget() && !target()}>
-                <p class="field-error" id="status-choice-error">
-                  Choose the new status.
-                </p>
-              </Show>
-            </fieldset>
-            <Show when={target() === 'shipped'}>
-              <FormField label="Carrier" name="carrier" required autocomplete="off" error={fieldError('carrier')} />
-              <FormField label="Tracking number" name="trackingNumber" required autocomplete="off" error={fieldError('trackingNumber')} />
-            </Show>
-            <Show
-              when={target() === 'cancelled'}
-              fallback={<FormField label="Note to the buyer (optional)" name="note" multiline maxLength={500} hint="Shown in the buyer's timeline and notification." error={fieldError('note')} />}
-            >
-              <FormField label="Reason for cancelling" name="note" multiline required maxLength={500} hint="The buyer sees this reason." error={fieldError('note')} />
-            </Show>
+        <fieldset class="status-choices" aria-describedby={missingTarget() && !target() ? 'status-choice-error' : undefined}>
+          <legend>New status</legend>
+          <For each={choices()}>
+            {(status) => (
+              <label class="choice">
+                <input type="radio" name="to" value={status} checked={target() === status} onChange={() => setTarget(status)} />
+                {statusLabel(status)}
+              </label>
+            )}
+          </For>
+          <Show when={missingTarget() && !target()}>
+            <p class="field-error" id="status-choice-error">
+              Choose the new status.
+            </p>
+          </Show>
+        </fieldset>
+        <Show when={target() === 'shipped'}>
+          <FormField label="Carrier" name="carrier" required autocomplete="off" error={fieldError('carrier')} />
+          <FormField label="Tracking number" name="trackingNumber" required autocomplete="off" error={fieldError('trackingNumber')} />
+        </Show>
+        <Show
+          when={target() === 'cancelled'}
+          fallback={<FormField label="Note to the buyer (optional)" name="note" multiline maxLength={500} hint="Shown in the buyer's timeline and notification." error={fieldError('note')} />}
+        >
+          <FormField label="Reason for cancelling" name="note" multiline required maxLength={500} hint="The buyer sees this reason." error={fieldError('note')} />
+        </Show>
       </div>
       <Show when={confirming()}>
         {(change) => (
