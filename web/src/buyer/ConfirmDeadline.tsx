@@ -1,20 +1,34 @@
-import { Show } from 'solid-js';
+import { Match, Switch } from 'solid-js';
+import { isTerminal } from '../../../workflows/order-model';
 import type { BuyerOrder } from '../api/client';
 import { formatDeadline } from './deadline';
 
 /**
  * A pending order's automatic-cancellation deadline, from the workflow's view of the order: "If Fashion
- * Store has not confirmed by Sat 28 Nov, 9:53 PM, the order is cancelled automatically."
+ * Store has not confirmed by Sat 28 Nov, 9:53 PM, the order is cancelled automatically." Once the store
+ * confirms, a line of the same size says when, so the page does not jump while the buyer reads it.
  */
-export function ConfirmDeadline(props: { order: Pick<BuyerOrder, 'deadline' | 'storeName' | 'status'> }) {
+export function ConfirmDeadline(props: { order: Pick<BuyerOrder, 'deadline' | 'storeName' | 'status' | 'timeline'> }) {
+  const deadline = () => (props.order.status === 'pending' ? props.order.deadline : null);
+  const confirmed = () => (isTerminal(props.order.status) ? undefined : props.order.timeline.find((entry) => entry.to === 'confirmed'));
   return (
-    <Show when={props.order.status === 'pending' ? props.order.deadline : null}>
-      {(deadline) => (
-        <p class="confirm-deadline">
-          <span aria-hidden="true">⏰ </span>If <bdi>{props.order.storeName}</bdi> has not confirmed by{' '}
-          <time datetime={deadline().at}>{formatDeadline(deadline().at)}</time>, the order is cancelled automatically.
-        </p>
-      )}
-    </Show>
+    <Switch>
+      <Match when={deadline()}>
+        {(due) => (
+          <p class="confirm-deadline">
+            <span aria-hidden="true">⏰ </span>If <bdi>{props.order.storeName}</bdi> has not confirmed by{' '}
+            <time datetime={due().at}>{formatDeadline(due().at)}</time>, the order is cancelled automatically.
+          </p>
+        )}
+      </Match>
+      <Match when={confirmed()}>
+        {(entry) => (
+          <p class="confirm-deadline confirmed-in-time">
+            <span aria-hidden="true">✔️ </span>
+            <bdi>{props.order.storeName}</bdi> confirmed the order on <time datetime={entry().at}>{formatDeadline(entry().at)}</time>.
+          </p>
+        )}
+      </Match>
+    </Switch>
   );
 }

@@ -67,11 +67,9 @@ export function NotificationsMenu() {
         onClick={toggle}
       >
         <span aria-hidden="true">🔔</span> Notifications
-        <Show when={unread() > 0}>
-          <span class="unread-count" aria-hidden="true">
-            {unread()}
-          </span>
-        </Show>
+        <span class="unread-count" classList={{ none: unread() === 0 }} aria-hidden="true">
+          {unread() > 99 ? '99+' : unread()}
+        </span>
       </button>
       <Show when={open()}>
         <div ref={panel} id={panelId} class="notifications-panel" role="region" aria-label="Notifications" style={{ top: `${top()}px` }}>

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show, Suspense } from 'solid-js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import type { OrderStatus } from '../../../workflows/order-model';
 import { api, type ApiInputs, type ApiOutputs } from '../api/client';
@@ -17,6 +17,15 @@ type RatingResult = ApiOutputs['ratings']['rate'];
  * order"; the buyer may change it for 30 days. Nothing shows before the order is delivered.
  */
 export function RateOrder(props: { orderNumber: string; status: OrderStatus }) {
+  // Its own boundary: loading the rating must never suspend the order page around it (focus, dialogs).
+  return (
+    <Suspense fallback={null}>
+      <RateOrderPanel orderNumber={props.orderNumber} status={props.status} />
+    </Suspense>
+  );
+}
+
+function RateOrderPanel(props: { orderNumber: string; status: OrderStatus }) {
   const queryClient = useQueryClient();
   const rating = useQuery(() => ratingQuery(props.orderNumber, props.status));
   const [editing, setEditing] = createSignal(false);

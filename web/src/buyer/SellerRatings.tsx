@@ -1,6 +1,6 @@
 // The seller's view of ratings: the store's average on the orders page, and the buyer's rating of one
 // order on its page. Self-contained, so each page mounts it with one line.
-import { Show } from 'solid-js';
+import { Show, Suspense } from 'solid-js';
 import { useQuery } from '@tanstack/solid-query';
 import { Panel } from '../components/Panel';
 import { formatDate } from '../lib/dates';
@@ -10,6 +10,15 @@ import './buyer.css';
 
 /** "Customer rating: ★★★★☆ 4.3 out of 5 from 12 rated orders", or that none is rated yet. */
 export function StoreRatingSummary() {
+  // Each has its own boundary, so loading a rating never suspends the seller's page around it.
+  return (
+    <Suspense fallback={null}>
+      <StoreRatingLine />
+    </Suspense>
+  );
+}
+
+function StoreRatingLine() {
   const summary = useQuery(storeRatingQuery);
   return (
     <Show when={summary.data}>
@@ -32,6 +41,14 @@ export function StoreRatingSummary() {
 
 /** The buyer's rating and comment of this order, once given. */
 export function OrderRatingPanel(props: { orderNumber: string }) {
+  return (
+    <Suspense fallback={null}>
+      <OrderRatingContent orderNumber={props.orderNumber} />
+    </Suspense>
+  );
+}
+
+function OrderRatingContent(props: { orderNumber: string }) {
   const rating = useQuery(() => sellerOrderRatingQuery(props.orderNumber));
   return (
     <Show when={rating.data?.rating}>
