@@ -83,9 +83,8 @@ export async function withStatusMessages<V extends Pick<OrderView, 'orderNumber'
 }
 
 /** A projected event row in the workflow's timeline shape. */
-export function timelineEntryFromEvent(event: OrderEvent): ToldTimelineEntry {
+export function timelineEntryFromEvent(event: OrderEvent): TimelineEntry {
   return {
-    statusMessage: event.statusMessage ?? STATUS_INFO[event.toStatus].buyerMessage,
     seq: event.seq,
     from: event.fromStatus,
     to: event.toStatus,
@@ -93,6 +92,11 @@ export function timelineEntryFromEvent(event: OrderEvent): ToldTimelineEntry {
     by: { role: event.actorRole as ActorRole, ...(event.actorId ? { id: event.actorId } : {}), name: event.actorName },
     ...(event.note ? { note: event.note } : {}),
   };
+}
+
+/** A projected event row with the status message kept with it (the default, for older events). */
+function toldEntryFromEvent(event: OrderEvent): ToldTimelineEntry {
+  return { ...timelineEntryFromEvent(event), statusMessage: event.statusMessage ?? STATUS_INFO[event.toStatus].buyerMessage };
 }
 
 export async function projectedOrderView(db: Db, orderNumber: string): Promise<(ToldOrderView & { closedNote: string | null }) | null> {
@@ -112,7 +116,7 @@ export async function projectedOrderView(db: Db, orderNumber: string): Promise<(
     totalCentavos: order.totalCentavos,
     shipping: { name: order.customerName, phone: order.customerPhone, addressLine: order.addressLine, city: order.city, postalCode: order.postalCode },
     placedAt: order.createdAt.toISOString(),
-    timeline: order.events.map(timelineEntryFromEvent),
+    timeline: order.events.map(toldEntryFromEvent),
     tracking: order.carrier && order.trackingNumber ? { carrier: order.carrier, trackingNumber: order.trackingNumber } : null,
     deadline: null,
     rejected: [],
