@@ -144,6 +144,8 @@ test('the buyer sees the deadline, follows the store through notifications and M
   // The store sees the rating on the order and in its average.
   const sellerPage = await newUserPage(browser, web.baseUrl);
   await signIn(sellerPage, 'fashion@seller.test');
+  await sellerPage.goto('/seller');
+  await shows(sellerPage.getByRole('heading', { name: /^Orders · Fashion Store/ }));
   await shows(sellerPage.getByText(/^Customer rating:.*out of 5 from \d+ rated orders?$/));
   await sellerPage.goto(`/seller/orders/${orderNumber}`);
   const sellerRating = await shows(sellerPage.getByRole('region', { name: 'Customer rating' }));
