@@ -13,6 +13,7 @@ import { newStore, type TestStore } from '../tests/support/stores';
 import { shows, signIn } from './support/actions';
 import { launchBrowser, newUserPage, PHONE, DESKTOP, saveScreenshot, screenshotDesktopAndPhone } from './support/browser';
 import { startWebStack, type WebStack } from './support/web-stack';
+import { parseCsv } from '../tests/support/csv';
 
 const POLL_INTERVAL_MS = 1_000;
 const CUSTOM_PROCESSING = 'Our team in Cebu is packing your order by hand.';
@@ -63,26 +64,6 @@ async function bulkMove(page: Page, orderNumbers: string[], status: string): Pro
   await dialog.waitFor({ state: 'hidden' });
   // Results come in the table's order (newest first); sorted here, to compare.
   return lines.map((line) => line.replace(/^[✓✗] /, '')).sort();
-}
-
-/** The cells of a CSV, for the file the browser downloaded. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') cells.push(cell), (cell = '');
-    else if (char === '\r' && text[i + 1] === '\n') cells.push(cell), rows.push(cells), (cells = []), (cell = ''), i++;
-    else cell += char;
-  }
-  return rows;
 }
 
 test('a seller runs a day of orders from the dashboard, and the buyer sees the store’s own message', { timeout: 240_000 }, async () => {

@@ -10,6 +10,7 @@ import { newBuyer, placeOrder } from '../support/fixtures';
 import { newStore, type TestStore } from '../support/stores';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo } from '../support/workflow-helpers';
+import { parseCsv } from '../support/csv';
 
 const BIG_STORE_ORDERS = 2_400;
 /** Customer names a spreadsheet would run as formulas, as a hostile buyer or an old row may hold them. */
@@ -62,27 +63,6 @@ beforeAll(async () => {
   bigStoreOrders = Array.from({ length: BIG_STORE_ORDERS }, (_, i) => `ORD-${datePart}-${String(BIG_STORE_ORDERS - i).padStart(6, '0')}`);
 }, 180_000);
 afterAll(() => stack?.stop());
-
-/** A small RFC 4180 parser: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(cell), (cell = '');
-    else if (char === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += char;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 const exportUrl = (query = '') => `${stack.apiUrl}/seller/orders.csv${query}`;
 const download = (cookie: string, query = '', headers: Record<string, string> = {}) => fetch(exportUrl(query), { headers: { cookie, ...headers } });
