@@ -32,6 +32,9 @@ export async function reconcileClosedOrder(db: Db, client: Client, orderNumber: 
   const { runId, status } = description;
   const reason = CLOSED_EARLY[status.name];
   if (!reason) return false;
+  // Closed already: the projection holds the closing entry, which the run's own timeline lacks.
+  const row = await db.order.findUnique({ where: { orderNumber }, select: { closedNote: true } });
+  if (!row || row.closedNote !== null) return false;
   const run = client.workflow.getHandle(orderWorkflowId(orderNumber), runId);
   // A transition the run made but had not projected when it was stopped is still part of its state.
   const view = await run.query(getOrderQuery).catch(() => null);

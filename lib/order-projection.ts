@@ -3,10 +3,11 @@
 // write changes nothing. The activities, the closed-order reconciler and the API share these writes.
 import { checkTransition, isTerminal, STATUS_INFO, type Actor } from '../workflows/order-model';
 import type { ProjectionInput, TimelineEntry, TrackingInfo } from '../workflows/order-types';
+import type { OrderEvent } from '../prisma/generated/client';
 import type { Db } from './db';
 
 /** Writes one timeline entry; returns false when the order row does not exist. */
-export async function projectEntry(db: Db, { orderNumber, buyerId, entry, tracking }: ProjectionInput): Promise<boolean> {
+export async function projectEntry(db: Pick<Db, '$queryRaw'>, { orderNumber, buyerId, entry, tracking }: ProjectionInput): Promise<boolean> {
   const info = STATUS_INFO[entry.to];
   const note = entry.note ?? null;
   // One statement, so the writes are atomic without a transaction and cost one round trip; every status
@@ -62,28 +63,17 @@ export async function replaceProjection(db: Db, { orderNumber, timeline, trackin
   const last = timeline[timeline.length - 1];
   if (!last) return true;
   return db.$transaction(async (tx) => {
-    const order = await tx.order.findUnique({ where: { orderNumber }, select: { id: true, storeId: true } });
+    const order = await tx.order.findUnique({ where: { orderNumber }, select: { id: true, buyerId: true, events: true } });
     if (!order) return false;
-    // Entries the projection lacks get the store's message in force now; existing ones keep theirs.
-    const custom = await tx.storeStatusMessage.findMany({ where: { storeId: order.storeId }, select: { status: true, message: true } });
-    const messageFor = (to: TimelineEntry['to']) => custom.find((row) => row.status === to)?.message ?? STATUS_INFO[to].buyerMessage;
-    await tx.orderEvent.deleteMany({ where: { orderId: order.id, seq: { gt: last.seq } } });
-    await tx.notification.deleteMany({ where: { orderId: order.id, eventSeq: { gt: last.seq } } });
+    const projected = new Map(order.events.map((event) => [event.seq, event]));
+    const differing = timeline.filter((entry) => !matchesEvent(entry, projected.get(entry.seq))).map((entry) => entry.seq);
+    // Events the run does not have go, with their notifications; those it has differently are written
+    // again as new, with the status message in force now and an unread notification.
+    const stale = { OR: [{ seq: { gt: last.seq } }, { seq: { in: differing } }] };
+    await tx.orderEvent.deleteMany({ where: { orderId: order.id, ...stale } });
+    await tx.notification.deleteMany({ where: { orderId: order.id, OR: [{ eventSeq: { gt: last.seq } }, { eventSeq: { in: differing } }] } });
     for (const entry of timeline) {
-      const fields = {
-        fromStatus: entry.from,
-        toStatus: entry.to,
-        at: new Date(entry.at),
-        actorRole: entry.by.role,
-        actorId: entry.by.id ?? null,
-        actorName: entry.by.name,
-        note: entry.note ?? null,
-      };
-      await tx.orderEvent.upsert({
-        where: { orderId_seq: { orderId: order.id, seq: entry.seq } },
-        create: { orderId: order.id, seq: entry.seq, ...fields, statusMessage: messageFor(entry.to) },
-        update: fields,
-      });
+      if (differing.includes(entry.seq)) await projectEntry(tx, { orderNumber, buyerId: order.buyerId, entry, tracking: null });
     }
     await tx.order.update({
       where: { id: order.id },
@@ -91,6 +81,20 @@ export async function replaceProjection(db: Db, { orderNumber, timeline, trackin
     });
     return true;
   });
+}
+
+/** Whether a projected event says exactly what a timeline entry says. */
+function matchesEvent(entry: TimelineEntry, event: OrderEvent | undefined): boolean {
+  return (
+    event !== undefined &&
+    event.fromStatus === entry.from &&
+    event.toStatus === entry.to &&
+    event.at.toISOString() === entry.at &&
+    event.actorRole === entry.by.role &&
+    event.actorId === (entry.by.id ?? null) &&
+    event.actorName === entry.by.name &&
+    event.note === (entry.note ?? null)
+  );
 }
 
 /** Who closes an order whose workflow an operator ended outside the order's lifecycle. */

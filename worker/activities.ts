@@ -16,9 +16,13 @@ export function createActivities(db: Db) {
     async projectTransition(input: ProjectionInput): Promise<void> {
       assertFound(await projectEntry(db, input), input.orderNumber);
     },
-    /** Rewrites the projection to a reset run's whole timeline. */
-    async syncProjection(snapshot: ProjectionSnapshot): Promise<void> {
+    /**
+     * Rewrites the projection to a reset run's whole timeline, and answers with the ID of the run that
+     * asked, which the workflow reads back from its history (workflows/order-workflow.ts).
+     */
+    async syncProjection({ runId, ...snapshot }: ProjectionSnapshot & { runId: string }): Promise<{ runId: string }> {
       assertFound(await replaceProjection(db, snapshot), snapshot.orderNumber);
+      return { runId };
     },
   };
 }

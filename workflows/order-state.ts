@@ -13,7 +13,13 @@ const MAX_REJECTED = 50;
 const MAX_REJECTED_PAYLOAD_CHARS = 2000;
 
 function boundedCopy(value: unknown): unknown {
-  const json = JSON.stringify(value) ?? 'undefined';
+  let json: string;
+  try {
+    json = JSON.stringify(value) ?? 'undefined';
+  } catch {
+    // Nested deeper than JSON.stringify can go: the payload itself cannot be kept.
+    return 'The request could not be kept: it is nested too deeply.';
+  }
   return json.length > MAX_REJECTED_PAYLOAD_CHARS ? `${json.slice(0, MAX_REJECTED_PAYLOAD_CHARS)}…` : value;
 }
 

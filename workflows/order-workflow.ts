@@ -145,7 +145,7 @@ export async function orderWorkflow(rawInput: OrderInput): Promise<OrderView> {
     if (!leftPending) {
       await applyChange({ to: 'cancelled', actor: SYSTEM, note: autoCancelReason(order.confirmWithinMs) });
     }
-    await condition(() => isTerminal(order.status) && allHandlersFinished());
+    await condition(() => isTerminal(order.status) && allHandlersFinished() && !projectionSyncing);
     return order.view();
   }
 
@@ -157,7 +157,7 @@ export async function orderWorkflow(rawInput: OrderInput): Promise<OrderView> {
       else if (!woke) await applyChange({ to: 'cancelled', actor: SYSTEM, note: autoCancelReason(order.confirmWithinMs) });
     }
     for (;;) {
-      await condition(() => (isTerminal(order.status) && allHandlersFinished()) || cancellationRequested);
+      await condition(() => (isTerminal(order.status) && allHandlersFinished() && !projectionSyncing) || cancellationRequested);
       if (!cancellationRequested) return order.view();
       await applyCancellationRequest();
     }
@@ -181,17 +181,21 @@ function parseRequest(request: unknown): StatusChangeRequest | undefined {
  * point, so the projection may hold transitions this run has dropped. Once such a run is live, it
  * rewrites the projection to its own state. A reset run is told apart by its run ID, which differs from
  * the one its copied start event recorded. "Once live" is made deterministic by a patch named after the
- * run: its marker is absent from the copied history, is recorded by the first live workflow task, and is
- * found at that same task whenever the run is replayed after leaving the worker's cache.
+ * history length: its marker is recorded by the first live workflow task and found at that same task
+ * whenever the history is replayed. The history of a run reset from a reset run holds that run's sync
+ * too; the sync answers with the run ID that asked for it, so a copied sync is told from this run's own.
  */
 function watchForReset(order: OrderState, syncing: { begin(): void; end(): void }): void {
   const { runId, originalExecutionRunId } = workflowInfo();
   if (runId === originalExecutionRunId) return;
   void CancellationScope.nonCancellable(async () => {
-    await condition(() => patched(`projection-follows-reset-${runId}`));
-    syncing.begin();
-    await syncProjection({ orderNumber: order.input.orderNumber, timeline: order.view().timeline, tracking: order.tracking });
-    syncing.end();
+    for (;;) {
+      await condition(() => patched(`projection-follows-reset-${workflowInfo().historyLength}`));
+      syncing.begin();
+      const synced = await syncProjection({ runId, orderNumber: order.input.orderNumber, timeline: order.view().timeline, tracking: order.tracking });
+      syncing.end();
+      if (synced.runId === runId) return;
+    }
   });
 }
 

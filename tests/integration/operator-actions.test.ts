@@ -9,7 +9,7 @@ import { orderWorkflowId } from '../../workflows/messages';
 import { signedInClient, errorCodeOf, type ApiClient } from '../support/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
-import { driveTo, OPERATOR, orderHandle, projectedTimeline, queryOrder, refusalOf, SELLER, setStatus } from '../support/workflow-helpers';
+import { driveTo, OPERATOR, orderHandle, projectedTimeline, queryOrder, refusalOf, SELLER, setStatus, stepsTo } from '../support/workflow-helpers';
 
 const { ResetReapplyType } = proto.temporal.api.enums.v1;
 
@@ -77,6 +77,32 @@ describe('malformed messages', () => {
     const { order } = await seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'confirmed' });
     expect(order.status).toBe('confirmed');
     await expectAgreement(orderNumber, 'confirmed');
+  });
+
+  test('a signal nested deeper than JSON can be written back is recorded as refused, and the order stays workable', async () => {
+    const orderNumber = await newOrder();
+    // The CLI sends the JSON as typed; a payload this deep parses but cannot be serialised again.
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const payloads = [deep, `{"to":"confirmed","actor":{"role":"operator","name":"ops"},"note":${deep}}`];
+    for (const json of payloads) {
+      await stack.temporal.workflowService.signalWorkflowExecution({
+        namespace: stack.temporal.options.namespace,
+        workflowExecution: { workflowId: orderWorkflowId(orderNumber) },
+        signalName: 'requestStatus',
+        input: { payloads: [{ metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from(json) }] },
+        identity: 'operator-test',
+        requestId: randomUUID(),
+      });
+    }
+    await expect.poll(async () => (await queryOrder(stack.temporal, orderNumber)).rejected.length).toBe(2);
+    const { rejected } = await queryOrder(stack.temporal, orderNumber);
+    expect(rejected.map((entry) => [entry.type, entry.request])).toEqual([
+      ['MalformedRequest', 'The request could not be kept: it is nested too deeply.'],
+      ['MalformedRequest', 'The request could not be kept: it is nested too deeply.'],
+    ]);
+    expect(rejected[1]!.message).toContain('The note must be text.');
+    const { order } = await seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'confirmed' });
+    expect(order.status).toBe('confirmed');
   });
 
   test('a malformed update is refused with a typed error and leaves no trace', async () => {
@@ -181,16 +207,32 @@ describe('Reset', () => {
    * updates after that point are dropped rather than replayed onto the new run.
    */
   async function resetAfterUpdates(orderNumber: string, updates: number, { reapply }: { reapply: boolean }) {
+    return resetTo(orderNumber, reapply, (events) => {
+      // The update's completion is written with the workflow task that completed it.
+      const nthCompletion = events.filter((event) => event.workflowExecutionUpdateCompletedEventAttributes)[updates - 1]!;
+      return events.filter((event) => event.workflowTaskCompletedEventAttributes && Number(event.eventId) < Number(nthCompletion.eventId)).at(-1)!;
+    });
+  }
+
+  /** Resets a reset run to the workflow task that read its projection sync's result, so the new run's history holds that sync. */
+  async function resetAfterSync(orderNumber: string) {
+    return resetTo(orderNumber, false, (events) => {
+      const scheduled = events.find((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'syncProjection')!;
+      const completed = events.find((event) => String(event.activityTaskCompletedEventAttributes?.scheduledEventId) === String(scheduled.eventId))!;
+      return events.find((event) => event.workflowTaskCompletedEventAttributes && Number(event.eventId) > Number(completed.eventId))!;
+    });
+  }
+
+  type HistoryEvent = NonNullable<Awaited<ReturnType<ReturnType<typeof orderHandle>['fetchHistory']>>['events']>[number];
+
+  async function resetTo(orderNumber: string, reapply: boolean, point: (events: HistoryEvent[]) => HistoryEvent) {
     const handle = orderHandle(stack.temporal, orderNumber);
     const events = (await handle.fetchHistory()).events ?? [];
-    // The update's completion is written with the workflow task that completed it.
-    const nthCompletion = events.filter((event) => event.workflowExecutionUpdateCompletedEventAttributes)[updates - 1]!;
-    const completedAt = events.filter((event) => event.workflowTaskCompletedEventAttributes && Number(event.eventId) < Number(nthCompletion.eventId)).at(-1);
     const { runId } = await handle.describe();
     await stack.temporal.workflowService.resetWorkflowExecution({
       namespace: stack.temporal.options.namespace,
       workflowExecution: { workflowId: orderWorkflowId(orderNumber), runId },
-      workflowTaskFinishEventId: completedAt!.eventId,
+      workflowTaskFinishEventId: point(events).eventId,
       reason: 'test reset',
       requestId: randomUUID(),
       resetReapplyType: reapply ? ResetReapplyType.RESET_REAPPLY_TYPE_ALL_ELIGIBLE : ResetReapplyType.RESET_REAPPLY_TYPE_NONE,
@@ -244,6 +286,22 @@ describe('Reset', () => {
     expect(view.status).toBe('processing');
     const { order } = await seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'shipped', carrier: 'LBC Express', trackingNumber: 'LBC-777777' });
     expect(order.status).toBe('shipped');
+    await expectNoFailedTasks(orderNumber);
+  });
+
+  test('a reset run reset again, after its own sync, follows the projection again', async () => {
+    const orderNumber = await newOrder();
+    await driveTo(stack.temporal, orderNumber, 'shipped');
+    const firstRunId = await resetAfterUpdates(orderNumber, 2, { reapply: false });
+    expect((await expectProjectionOfNewRun(orderNumber, firstRunId)).status).toBe('processing');
+    await setStatus(stack.temporal, orderNumber, { to: 'shipped', actor: SELLER, carrier: 'J&T Express', trackingNumber: 'JT-555555' });
+    // The second run's history holds the first reset run's sync, before this run's own.
+    const secondRunId = await resetAfterSync(orderNumber);
+    const view = await expectProjectionOfNewRun(orderNumber, secondRunId);
+    expect(view.status).toBe('processing');
+    const syncs = ((await orderHandle(stack.temporal, orderNumber).fetchHistory()).events ?? []).filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'syncProjection');
+    expect(syncs).toHaveLength(2);
+    expect((await setStatus(stack.temporal, orderNumber, stepsTo('shipped').at(-1)!)).status).toBe('shipped');
     await expectNoFailedTasks(orderNumber);
   });
 
