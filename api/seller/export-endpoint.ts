@@ -44,7 +44,7 @@ export async function exportSellerOrders(deps: ApiDeps, req: IncomingMessage, re
     for await (const chunk of orderCsvChunks(deps.db, user.store.id, filter, { confirmWithinMs: deps.env.ORDER_CONFIRM_WITHIN })) {
       if (res.destroyed) return;
       // Back-pressure: a slow download holds the next batch back instead of piling it up in memory.
-      if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (!res.write(chunk)) await drainedOrClosed(res);
     }
     res.end();
   } catch (error) {
@@ -52,6 +52,16 @@ export async function exportSellerOrders(deps: ApiDeps, req: IncomingMessage, re
     // instead of saving a file that silently lacks rows.
     deps.logger.error('export failed', { storeId: user.store.id, error: String(error) });
     res.destroy();
+  }
+}
+
+/** Waits for the response to drain or close, and removes the listener of whichever did not happen. */
+async function drainedOrClosed(res: ServerResponse): Promise<void> {
+  const settled = new AbortController();
+  try {
+    await Promise.race([once(res, 'drain', { signal: settled.signal }), once(res, 'close', { signal: settled.signal })]);
+  } finally {
+    settled.abort();
   }
 }
 

@@ -105,7 +105,7 @@ function RatingDialog(props: {
     }
     setStarsError('');
     // One line, as the shared free-text rules ask: line breaks become spaces.
-    const comment = formText(form, 'comment').replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    const comment = formText(form, 'comment').trim();
     if (!rate.isPending) rate.mutate({ orderNumber: props.orderNumber, stars, comment });
   };
   const errors = () => fieldErrors(rate.error);
