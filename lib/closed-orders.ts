@@ -69,7 +69,7 @@ export interface ClosedOrderSweepOptions {
 export async function sweepClosedOrders({ db, client, taskQueue, closedSince }: ClosedOrderSweepOptions): Promise<number> {
   const query = [
     `WorkflowType = 'orderWorkflow'`,
-    `TaskQueue = '${taskQueue.replaceAll("'", "\\'")}'`,
+    `TaskQueue = '${taskQueue.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`,
     `ExecutionStatus IN ('Terminated', 'Canceled', 'Failed', 'TimedOut')`,
     `CloseTime >= '${closedSince.toISOString()}'`,
   ].join(' AND ');

@@ -107,7 +107,13 @@ test('every mutation called from another origin with a valid session is refused,
     'auth.logout': { input: undefined, cookie: buyer.cookie },
     'checkout.place': { input: { idempotencyKey: randomUUID(), lines: [{ productId: product!.id, quantity: 1 }], shipping: SHIPPING }, cookie: buyer.cookie },
     'orders.cancel': { input: { orderNumber, requestId: randomUUID(), reason: 'Forged' }, cookie: buyer.cookie },
+    'orders.confirmReceipt': { input: { orderNumber, requestId: randomUUID() }, cookie: buyer.cookie },
+    'notifications.markAllRead': { input: { until: new Date().toISOString() }, cookie: buyer.cookie },
+    'notifications.markOrderRead': { input: { orderNumber }, cookie: buyer.cookie },
+    'ratings.rate': { input: { orderNumber, stars: 1, comment: 'Forged' }, cookie: buyer.cookie },
     'seller.setStatus': { input: { orderNumber, requestId: randomUUID(), to: 'confirmed' }, cookie: seller },
+    'seller.bulkSetStatus': { input: { to: 'confirmed', orders: [{ orderNumber, requestId: randomUUID() }] }, cookie: seller },
+    'seller.setStatusMessages': { input: { messages: [{ status: 'confirmed', message: 'Forged message' }] }, cookie: seller },
   };
   const mutations = Object.entries(appRouter._def.procedures)
     .filter(([, procedure]) => (procedure as unknown as { _def: { type: string } })._def.type === 'mutation')
@@ -137,8 +143,12 @@ test('every mutation called from another origin with a valid session is refused,
   expect(refusals).toHaveLength(mutations.length * foreignHeaders.length);
   expect(new Set(refusals.map((log) => log.path))).toEqual(new Set(mutations));
 
-  // Nothing happened: the order is untouched, no second checkout or account exists, the session lives.
+  // Nothing happened: the order is untouched, no second checkout or account exists, the session lives,
+  // the notifications stay unread, and neither a rating nor a store message was written.
   expect((await stack.db.order.findUniqueOrThrow({ where: { orderNumber } })).status).toBe('pending');
+  expect(await stack.db.notification.count({ where: { order: { orderNumber }, readAt: { not: null } } })).toBe(0);
+  expect(await stack.db.orderRating.count({ where: { order: { orderNumber } } })).toBe(0);
+  expect(await stack.db.storeStatusMessage.count({ where: { message: 'Forged message' } })).toBe(0);
   expect(await stack.db.checkout.count({ where: { buyerId: buyer.id } })).toBe(1);
   expect(await stack.db.user.count({ where: { email: (validCalls['auth.register']!.input as { email: string }).email } })).toBe(0);
   expect((await query(stack.apiUrl, 'orders.mine', {}, { cookie: buyer.cookie })).status).toBe(200);
