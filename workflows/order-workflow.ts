@@ -15,7 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { OrderActivities } from '../worker/activities';
 import { getOrderQuery, requestStatusSignal, setStatusUpdate } from './messages';
-import { orderInputSchema, parseMessage, statusChangeRequestSchema } from './message-schemas';
+import { parseOrderInput, parseStatusChange } from './message-schemas';
 import { autoCancelReason, isTerminal, statusLabel, type Actor, type StatusChangeRequest, type TransitionRefusal } from './order-model';
 import { OrderState } from './order-state';
 import type { OrderInput, OrderView } from './order-types';
@@ -86,7 +86,7 @@ export async function orderWorkflow(rawInput: OrderInput): Promise<OrderView> {
     (request) => applyChange(parseRequest(request) ?? request),
     {
       validator: (request) => {
-        const parsed = parseMessage(statusChangeRequestSchema, request, 'The status change');
+        const parsed = parseStatusChange(request);
         if (!parsed.ok) throw ApplicationFailure.create({ type: 'MalformedRequest', message: parsed.message, nonRetryable: true });
         const refusal = order.check(parsed.value);
         if (refusal) throw ApplicationFailure.create({ type: refusal.type, message: refusal.message, nonRetryable: true });
@@ -95,7 +95,7 @@ export async function orderWorkflow(rawInput: OrderInput): Promise<OrderView> {
   );
 
   setHandler(requestStatusSignal, async (raw) => {
-    const parsed = parseMessage(statusChangeRequestSchema, raw, 'The status change');
+    const parsed = parseStatusChange(raw);
     const malformed: TransitionRefusal = { type: 'MalformedRequest', message: parsed.ok ? 'The status change could not be applied.' : parsed.message };
     if (operatorSafe) return parsed.ok ? requestChange(raw, parsed.value) : order.reject(raw, malformed, new Date());
     // Before the patch the raw request was used as sent, and a malformed one threw a TypeError that
@@ -165,14 +165,14 @@ export async function orderWorkflow(rawInput: OrderInput): Promise<OrderView> {
 }
 
 function parseInput(rawInput: OrderInput): OrderInput {
-  const parsed = parseMessage(orderInputSchema, rawInput, 'The order input');
+  const parsed = parseOrderInput(rawInput);
   // Fails the workflow (not just its task): an order that cannot be read cannot be fulfilled.
   if (!parsed.ok) throw ApplicationFailure.create({ type: 'MalformedOrderInput', message: parsed.message, nonRetryable: true });
   return parsed.value;
 }
 
 function parseRequest(request: unknown): StatusChangeRequest | undefined {
-  const parsed = parseMessage(statusChangeRequestSchema, request, 'The status change');
+  const parsed = parseStatusChange(request);
   return parsed.ok ? parsed.value : undefined;
 }
 

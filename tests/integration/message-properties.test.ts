@@ -8,7 +8,7 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { orderInputFromRow, orderInputInclude } from '../../lib/order-workflows';
-import { orderInputSchema, parseMessage, statusChangeRequestSchema } from '../../workflows/message-schemas';
+import { parseOrderInput, parseStatusChange } from '../../workflows/message-schemas';
 import { ACTOR_ROLES, checkTransition, isTerminal, nextStatuses, ORDER_STATUSES, type OrderStatus } from '../../workflows/order-model';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -71,7 +71,7 @@ const roundTrip = (value: unknown): unknown => JSON.parse(JSON.stringify(value) 
 
 /** The pure model's answer to one request, and the status it leaves. */
 function modelAnswer(status: OrderStatus, raw: unknown): { outcome: string; status: OrderStatus } {
-  const parsed = parseMessage(statusChangeRequestSchema, raw, 'The status change');
+  const parsed = parseStatusChange(raw);
   if (!parsed.ok) return { outcome: 'MalformedRequest', status };
   const refusal = checkTransition(status, parsed.value);
   return refusal ? { outcome: refusal.type, status } : { outcome: `applied:${parsed.value.to}`, status: parsed.value.to };
@@ -194,7 +194,7 @@ test(`${PAYLOADS_PER_MESSAGE_TYPE} generated start inputs: a malformed one fails
   for (let start = 0; start < inputs.length; start += 10) {
     await Promise.all(
       inputs.slice(start, start + 10).map(async (raw) => {
-        const wellFormed = parseMessage(orderInputSchema, roundTrip(raw), 'The order input').ok;
+        const wellFormed = parseOrderInput(roundTrip(raw)).ok;
         const handle = await stack.temporal.workflow.start('orderWorkflow', { taskQueue: stack.taskQueue, workflowId: `property-input-${randomUUID()}`, args: [raw as never] });
         if (wellFormed) {
           // A well-formed order waits for its seller; it shows its state and is then removed.
