@@ -101,17 +101,17 @@ const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), 
 
 // ── orders (buyer) ──────────────────────────────────────────────────────────────────────────────────
 
-export const buyerOrderListDto = page(
-  z.object({
-    orderNumber: z.string(),
-    status,
-    placedAt: timestamp,
-    itemCount: count,
-    totalCentavos: centavos,
-    storeName: z.string(),
-    closedNote: z.string().nullable(),
-  }),
-);
+/** What both lists say of an order. */
+const listedOrder = {
+  orderNumber: z.string(),
+  status,
+  placedAt: timestamp,
+  itemCount: count,
+  totalCentavos: centavos,
+  closedNote: z.string().nullable(),
+};
+
+export const buyerOrderListDto = page(z.object({ ...listedOrder, storeName: z.string() }));
 
 export const buyerOrderResultDto = z.object({ order: buyerOrderDto, source });
 
@@ -119,15 +119,10 @@ export const buyerOrderResultDto = z.object({ order: buyerOrderDto, source });
 
 export const sellerOrderListDto = page(
   z.object({
-    orderNumber: z.string(),
-    status,
-    placedAt: timestamp,
-    itemCount: count,
-    totalCentavos: centavos,
+    ...listedOrder,
     customerName: z.string(),
     customerPhone: z.string(),
     city: z.string(),
-    closedNote: z.string().nullable(),
     /** The shipment's tracking number once the order has shipped. */
     trackingNumber: z.string().nullable(),
     /** When a pending order is cancelled unless the seller confirms it; null for other orders. */

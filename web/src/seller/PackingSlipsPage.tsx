@@ -5,6 +5,7 @@ import { packingSlipsQuery } from '../api/queries';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
 import { formatDateTime } from '../lib/dates';
+import { PostalAddress } from '../components/ShippingAddress';
 import './seller.css';
 
 const ORDER_NUMBER = /^ORD-\d{8}-[0-9A-Z]{6}$/;
@@ -57,17 +58,7 @@ export default function PackingSlipsPage() {
             </header>
             <section aria-label="Ship to">
               <h3>Ship to</h3>
-              <address class="address">
-                <strong>
-                  <bdi>{slip.shipping.name}</bdi>
-                </strong>
-                <br />
-                <bdi>{slip.shipping.addressLine}</bdi>
-                <br />
-                <bdi>{slip.shipping.city}</bdi> <bdi>{slip.shipping.postalCode}</bdi>
-                <br />
-                Phone: <bdi>{slip.shipping.phone}</bdi>
-              </address>
+              <PostalAddress shipping={slip.shipping} printed />
             </section>
             <table class="lines packing-lines">
               <caption>Items</caption>
