@@ -1,7 +1,6 @@
 // The one mapping from an order's full state (the workflow query, or its projection) to what its buyer or
 // its seller may see. Clients never receive the raw state: no refused operator requests, no ids of people
 // or stores, and actors only by a display name chosen for the reader.
-import type { Db } from '../../lib/db';
 import { STATUS_INFO, type ActorRole } from '../../workflows/order-model';
 import type { OrderView, TimelineEntry } from '../../workflows/order-types';
 import type { ToldTimelineEntry } from './order-view';
@@ -81,23 +80,6 @@ export function buyerOrderDto(view: OrderState, closedNote: string | null): Buye
 
 export function sellerOrderDto(view: OrderState, closedNote: string | null, seller: SellerReader): SellerOrderDto {
   return orderDto(view, closedNote, seller);
-}
-
-/** A loaded order, with its closedNote when the loader knows it (on the result or on the view). */
-interface LoadedOrder {
-  order: Pick<OrderView, 'orderNumber'> & { closedNote?: string | null };
-  closedNote?: string | null;
-}
-
-/**
- * The order's closedNote: as its loader found it, or else from the order row (a workflow query knows
- * nothing of it).
- */
-export async function closedNoteOf(db: Db, loaded: LoadedOrder): Promise<string | null> {
-  if (loaded.closedNote !== undefined) return loaded.closedNote;
-  if (loaded.order.closedNote !== undefined) return loaded.order.closedNote;
-  const row = await db.order.findUnique({ where: { orderNumber: loaded.order.orderNumber }, select: { closedNote: true } });
-  return row?.closedNote ?? null;
 }
 
 /** An update the workflow accepted means its run goes on: the order was not closed outside its lifecycle. */

@@ -1,12 +1,15 @@
 // Buyer procedures: My Orders, tracking, cancelling and confirming receipt. Each answers with the buyer's DTO (api/dto.ts).
 import { z } from 'zod';
 import { buyerOrderListDto, buyerOrderResultDto } from '../dto';
-import { buyerOrderDto, closedNoteOf, NOT_CLOSED } from '../orders/order-dto';
+import { buyerOrderDto, NOT_CLOSED } from '../orders/order-dto';
 import { assertOwnsOrder, loadOwnedOrderView } from '../orders/order-view';
 import { pageQuery, toPage } from '../orders/pagination';
 import { sendStatusChange } from '../orders/status-change';
 import { cancelInput, fields, orderNumberSchema, orderRefInput, pageInput, requestIdSchema } from '../schemas';
 import { buyerProcedure, router } from '../trpc';
+import type { ApiDeps } from '../deps';
+import type { SessionUser } from '../auth/sessions';
+import type { StatusChangeRequest } from '../../workflows/order-model';
 
 /** An action on one of the buyer's orders; the request ID makes a retried or double-clicked one apply once. */
 const orderActionInput = fields('The request', { orderNumber: orderNumberSchema, requestId: requestIdSchema });
@@ -52,33 +55,29 @@ export const ordersRouter = router({
     .output(buyerOrderResultDto)
     .query(async ({ ctx, input }) => {
       const loaded = await loadOwnedOrderView(ctx, input.orderNumber, { buyerId: ctx.user.id });
-      return { order: buyerOrderDto(loaded.order, await closedNoteOf(ctx.db, loaded)), source: loaded.source };
+      return { order: buyerOrderDto(loaded.order, loaded.closedNote), source: loaded.source };
     }),
 
   /** Cancels the order while the model allows the buyer to (pending or confirmed). */
   cancel: buyerProcedure
     .input(cancelInput)
     .output(buyerOrderResultDto)
-    .mutation(async ({ ctx, input }) => {
-      await assertOwnsOrder(ctx.db, input.orderNumber, { buyerId: ctx.user.id });
-      const order = await sendStatusChange(ctx, input.orderNumber, input.requestId, {
-        to: 'cancelled',
-        actor: { role: 'buyer', id: ctx.user.id, name: ctx.user.name },
-        note: input.reason ?? 'Cancelled by the buyer.',
-      });
-      return { order: buyerOrderDto(order, NOT_CLOSED), source: 'workflow' as const };
-    }),
+    .mutation(({ ctx, input }) => buyerChange(ctx, input, { to: 'cancelled', note: input.reason ?? 'Cancelled by the buyer.' })),
 
   /** "Order received": the buyer confirms a shipped order arrived, which makes it delivered. */
   confirmReceipt: buyerProcedure
     .input(orderActionInput)
     .output(buyerOrderResultDto)
-    .mutation(async ({ ctx, input }) => {
-      await assertOwnsOrder(ctx.db, input.orderNumber, { buyerId: ctx.user.id });
-      const order = await sendStatusChange(ctx, input.orderNumber, input.requestId, {
-        to: 'delivered',
-        actor: { role: 'buyer', id: ctx.user.id, name: ctx.user.name },
-      });
-      return { order: buyerOrderDto(order, NOT_CLOSED), source: 'workflow' as const };
-    }),
+    .mutation(({ ctx, input }) => buyerChange(ctx, input, { to: 'delivered' })),
 });
+
+/** A change the buyer makes to their own order, answered with the order as they now see it. */
+async function buyerChange(
+  ctx: ApiDeps & { user: SessionUser },
+  { orderNumber, requestId }: { orderNumber: string; requestId: string },
+  change: Pick<StatusChangeRequest, 'to' | 'note'>,
+) {
+  await assertOwnsOrder(ctx.db, orderNumber, { buyerId: ctx.user.id });
+  const order = await sendStatusChange(ctx, orderNumber, requestId, { ...change, actor: { role: 'buyer', id: ctx.user.id, name: ctx.user.name } });
+  return { order: buyerOrderDto(order, NOT_CLOSED), source: 'workflow' as const };
+}

@@ -6,7 +6,7 @@ import { ORDER_STATUSES, STATUS_INFO, statusLabel, type OrderStatus } from '../.
 import { packingSlipsDto, sellerBulkResultDto, sellerOrderDetailDto, sellerOrderListDto, sellerOrderResultDto, statusMessagesDto } from '../dto';
 import type { Db } from '../../lib/db';
 import type { Env } from '../../lib/env';
-import { closedNoteOf, NOT_CLOSED, sellerOrderDto, type SellerReader } from '../orders/order-dto';
+import { NOT_CLOSED, sellerOrderDto, type SellerReader } from '../orders/order-dto';
 import { assertOwnsOrder, loadOwnedOrderView } from '../orders/order-view';
 import { pageQuery, toPage } from '../orders/pagination';
 import { sendStatusChange } from '../orders/status-change';
@@ -61,7 +61,7 @@ export const sellerRouter = router({
   order: sellerProcedure.input(orderRefInput).output(sellerOrderDetailDto).query(async ({ ctx, input }) => {
     const loaded = await loadOwnedOrderView(ctx, input.orderNumber, { storeId: ctx.store.id });
     return {
-      order: sellerOrderDto(loaded.order, await closedNoteOf(ctx.db, loaded), reader(ctx.user)),
+      order: sellerOrderDto(loaded.order, loaded.closedNote, reader(ctx.user)),
       source: loaded.source,
       temporalUrl: sellerTemporalUrl(ctx.env, input.orderNumber),
     };
