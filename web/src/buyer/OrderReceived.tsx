@@ -5,6 +5,7 @@ import { api, type ApiInputs, type ApiOutputs, type BuyerOrder } from '../api/cl
 import { queryKeys } from '../api/queries';
 import { useRequestMutation } from '../api/request-mutation';
 import { FormDialog } from '../components/FormDialog';
+import { showChangeInMyOrders } from './my-orders-cache';
 import { buyerKeys } from './queries';
 
 type ReceiptResult = ApiOutputs['orders']['confirmReceipt'];
@@ -21,7 +22,7 @@ export function OrderReceived(props: { order: BuyerOrder }) {
   const trackedKey = () => queryKeys.trackedOrder(props.order.orderNumber);
   const onReceived = (result: ReceiptResult) => {
     queryClient.setQueryData(trackedKey(), result);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.myOrders });
+    showChangeInMyOrders(queryClient, result.order);
     void queryClient.invalidateQueries({ queryKey: buyerKeys.rating(props.order.orderNumber) });
     setReceivedHere(true);
   };

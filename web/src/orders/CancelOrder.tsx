@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/solid-query';
 import { nextStatuses } from '../../../workflows/order-model';
 import type { BuyerOrder } from '../api/client';
 import { queryKeys } from '../api/queries';
+import { showChangeInMyOrders } from '../buyer/my-orders-cache';
 import { CancelOrderDialog, type CancelResult } from './CancelOrderDialog';
 
 /**
@@ -18,7 +19,7 @@ export function CancelOrder(props: { order: BuyerOrder }) {
   const trackedKey = () => queryKeys.trackedOrder(props.order.orderNumber);
   const onCancelled = (result: CancelResult) => {
     queryClient.setQueryData(trackedKey(), result);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.myOrders });
+    showChangeInMyOrders(queryClient, result.order);
     setCancelledHere(true);
   };
   return (
