@@ -86,7 +86,7 @@ const orderDto = z.object({
   timeline: z.array(timelineEntryDto),
   tracking: z.object({ carrier: z.string(), trackingNumber: z.string() }).nullable(),
   /** When a pending order is cancelled unless the seller confirms it; null otherwise. */
-  deadline: z.object({ status, at: timestamp }).nullable(),
+  deadline: z.object({ at: timestamp }).nullable(),
   /** Why the order was closed outside its lifecycle (an operator ended its workflow); null otherwise. */
   closedNote: z.string().nullable(),
 });
@@ -115,6 +115,9 @@ export const buyerOrderListDto = page(z.object({ ...listedOrder, storeName: z.st
 
 export const buyerOrderResultDto = z.object({ order: buyerOrderDto, source });
 
+/** A buyer's change answers with the order after it, which the workflow's update returns. */
+export const buyerOrderChangeDto = z.object({ order: buyerOrderDto });
+
 // ── seller ──────────────────────────────────────────────────────────────────────────────────────────
 
 export const sellerOrderListDto = page(
@@ -133,9 +136,12 @@ export const sellerOrderListDto = page(
   counts: z.object({ all: count, pending: count, confirmed: count, processing: count, shipped: count, delivered: count, cancelled: count }),
 });
 
-export const sellerOrderResultDto = z.object({ order: sellerOrderDto, source });
+/** A seller's change answers with the order after it, which the workflow's update returns. */
+export const sellerOrderChangeDto = z.object({ order: sellerOrderDto });
 
-export const sellerOrderDetailDto = sellerOrderResultDto.extend({
+export const sellerOrderDetailDto = z.object({
+  order: sellerOrderDto,
+  source,
   /** The order's workflow in the Temporal Web UI, for a public deployment's operators; null otherwise (docs/deploy.md). */
   temporalUrl: z.url().nullable(),
 });

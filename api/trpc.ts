@@ -1,7 +1,6 @@
 // tRPC set-up: error shape, and the procedure builders that carry authentication, authorisation and
 // CSRF checks, so that no handler can forget them.
 import { initTRPC, TRPCError } from '@trpc/server';
-import { z } from 'zod';
 import type { Context } from './context';
 import { readSession, type SessionUser } from './auth/sessions';
 import { isSameOriginRequest, originPolicy } from './origin';
@@ -27,8 +26,6 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
-export const mergeRouters = t.mergeRouters;
-export { z };
 
 /** Maps every thrown error to a typed tRPC error and logs the unexpected ones. */
 const mapErrors = t.middleware(async ({ ctx, next, path, type }) => {

@@ -5,7 +5,7 @@ import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSo
 import type { Db } from '../lib/db';
 import { createActivities } from './activities';
 
-export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
 export function bundleOrderWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
@@ -16,21 +16,19 @@ export interface OrderWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Db;
-  /** A prebuilt bundle (tests bundle once); the workflows are bundled from source otherwise. */
-  workflowBundle?: WorkflowBundleWithSourceMap | { codePath: string };
-  identity?: string;
+  /** The workflows, bundled once by bundleOrderWorkflows (the tests bundle once for every worker). */
+  workflowBundle: WorkflowBundleWithSourceMap | { codePath: string };
   /** How many workflows stay in the worker's cache; 0 replays every workflow task from its history. */
   maxCachedWorkflows?: number;
 }
 
-export function createOrderWorker({ connection, namespace, taskQueue, db, workflowBundle, identity, maxCachedWorkflows }: OrderWorkerOptions): Promise<Worker> {
+export function createOrderWorker({ connection, namespace, taskQueue, db, workflowBundle, maxCachedWorkflows }: OrderWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,
     taskQueue,
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
+    workflowBundle,
     activities: createActivities(db),
-    ...(identity ? { identity } : {}),
     ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
   });
 }

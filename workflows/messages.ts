@@ -4,8 +4,6 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { StatusChangeRequest } from './order-model';
 import type { OrderView } from './order-types';
 
-export const ORDER_TASK_QUEUE_DEFAULT = 'orders';
-
 const WORKFLOW_ID_PREFIX = 'order-';
 
 /** Workflow ID of an order: derived from its number, so starting the same order twice is a no-op. */

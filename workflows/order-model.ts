@@ -35,10 +35,9 @@ export function statusLabel(status: OrderStatus): string {
   return STATUS_INFO[status].label;
 }
 
-export const TERMINAL_STATUSES: readonly OrderStatus[] = ['delivered', 'cancelled'];
-
+/** Delivered and cancelled: the statuses the transition table leads nowhere from. */
 export function isTerminal(status: OrderStatus): boolean {
-  return TERMINAL_STATUSES.includes(status);
+  return Object.keys(TRANSITIONS[status]).length === 0;
 }
 
 /**

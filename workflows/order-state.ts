@@ -78,10 +78,7 @@ export class OrderState {
 
   view(): OrderView {
     const { orderNumber, buyer, store, items, subtotalCentavos, shippingCentavos, totalCentavos, shipping, placedAt } = this.input;
-    const deadline =
-      this.status === 'pending'
-        ? { status: this.status, at: new Date(Date.parse(placedAt) + this.confirmWithinMs).toISOString() }
-        : null;
+    const deadline = this.status === 'pending' ? { at: new Date(Date.parse(placedAt) + this.confirmWithinMs).toISOString() } : null;
     return {
       orderNumber,
       status: this.status,

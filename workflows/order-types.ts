@@ -64,7 +64,7 @@ export interface OrderView extends OrderFacts {
   timeline: TimelineEntry[];
   tracking: TrackingInfo | null;
   /** When the current step times out (only a pending order has a deadline), or null. */
-  deadline: { status: OrderStatus; at: string } | null;
+  deadline: { at: string } | null;
   rejected: RejectedChange[];
 }
 

@@ -69,7 +69,7 @@ function orderDto(view: OrderState, closedNote: string | null, seller: SellerRea
     timeline: timelineDto(view, seller),
     tracking: view.tracking ? { carrier: view.tracking.carrier, trackingNumber: view.tracking.trackingNumber } : null,
     // A closed order's timer will never fire, whatever its last recorded state says.
-    deadline: view.deadline && !closedNote ? { status: view.deadline.status, at: view.deadline.at } : null,
+    deadline: view.deadline && !closedNote ? { at: view.deadline.at } : null,
     closedNote,
   };
 }

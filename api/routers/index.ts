@@ -1,5 +1,5 @@
 // The root router: one small router per domain.
-import { mergeRouters, router } from '../trpc';
+import { router } from '../trpc';
 import { authRouter } from './auth';
 import { catalogRouter } from './catalog';
 import { checkoutRouter } from './checkout';
@@ -7,7 +7,6 @@ import { notificationsRouter } from './notifications';
 import { ordersRouter } from './orders';
 import { ratingsRouter } from './ratings';
 import { sellerRouter } from './seller';
-import { sellerRatingsRouter } from './seller-ratings';
 import { systemRouter } from './system';
 
 export const appRouter = router({
@@ -17,7 +16,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   orders: ordersRouter,
   ratings: ratingsRouter,
-  seller: mergeRouters(sellerRouter, sellerRatingsRouter),
+  seller: sellerRouter,
   system: systemRouter,
 });
 

@@ -1,6 +1,6 @@
 // Buyer procedures: My Orders, tracking, cancelling and confirming receipt. Each answers with the buyer's DTO (api/dto.ts).
 import { z } from 'zod';
-import { buyerOrderListDto, buyerOrderResultDto } from '../dto';
+import { buyerOrderChangeDto, buyerOrderListDto, buyerOrderResultDto } from '../dto';
 import { buyerOrderDto, NOT_CLOSED } from '../orders/order-dto';
 import { assertOwnsOrder, loadOwnedOrderView } from '../orders/order-view';
 import { pageQuery, toPage } from '../orders/pagination';
@@ -61,13 +61,13 @@ export const ordersRouter = router({
   /** Cancels the order while the model allows the buyer to (pending or confirmed). */
   cancel: buyerProcedure
     .input(cancelInput)
-    .output(buyerOrderResultDto)
+    .output(buyerOrderChangeDto)
     .mutation(({ ctx, input }) => buyerChange(ctx, input, { to: 'cancelled', note: input.reason ?? 'Cancelled by the buyer.' })),
 
   /** "Order received": the buyer confirms a shipped order arrived, which makes it delivered. */
   confirmReceipt: buyerProcedure
     .input(orderActionInput)
-    .output(buyerOrderResultDto)
+    .output(buyerOrderChangeDto)
     .mutation(({ ctx, input }) => buyerChange(ctx, input, { to: 'delivered' })),
 });
 
@@ -79,5 +79,5 @@ async function buyerChange(
 ) {
   await assertOwnsOrder(ctx.db, orderNumber, { buyerId: ctx.user.id });
   const order = await sendStatusChange(ctx, orderNumber, requestId, { ...change, actor: { role: 'buyer', id: ctx.user.id, name: ctx.user.name } });
-  return { order: buyerOrderDto(order, NOT_CLOSED), source: 'workflow' as const };
+  return { order: buyerOrderDto(order, NOT_CLOSED) };
 }

@@ -1,13 +1,13 @@
-// Seller procedures of ratings, merged into the seller router: the rating of one of the store's orders
+// Seller procedures of ratings, part of the seller router: the rating of one of the store's orders
 // and the store's average. Scoped to ctx.store like every seller procedure.
 import { TRPCError } from '@trpc/server';
 import { ORDER_NOT_FOUND } from '../errors';
 import { sellerOrderRatingDto, storeRatingDto } from '../ratings/dto';
 import { ratingFields } from '../ratings/ratings';
 import { orderRefInput } from '../schemas';
-import { router, sellerProcedure } from '../trpc';
+import { sellerProcedure } from '../trpc';
 
-export const sellerRatingsRouter = router({
+export const sellerRatingProcedures = {
   /** The buyer's rating and comment of one of the store's orders, or null. */
   orderRating: sellerProcedure
     .input(orderRefInput)
@@ -23,4 +23,4 @@ export const sellerRatingsRouter = router({
     const result = await ctx.db.orderRating.aggregate({ where: { storeId: ctx.store.id }, _avg: { stars: true }, _count: { _all: true } });
     return { average: result._avg.stars === null ? null : Math.round(result._avg.stars * 10) / 10, count: result._count._all };
   }),
-});
+};

@@ -3,7 +3,7 @@
 // from the session. Each answers with the seller's DTO (api/dto.ts).
 import { orderWorkflowId } from '../../workflows/messages';
 import { ORDER_STATUSES, STATUS_INFO, statusLabel, type OrderStatus } from '../../workflows/order-model';
-import { packingSlipsDto, sellerBulkResultDto, sellerOrderDetailDto, sellerOrderListDto, sellerOrderResultDto, statusMessagesDto } from '../dto';
+import { packingSlipsDto, sellerBulkResultDto, sellerOrderChangeDto, sellerOrderDetailDto, sellerOrderListDto, statusMessagesDto } from '../dto';
 import type { Db } from '../../lib/db';
 import type { Env } from '../../lib/env';
 import { NOT_CLOSED, sellerOrderDto, type SellerReader } from '../orders/order-dto';
@@ -14,6 +14,7 @@ import { bulkSetStatusInput, orderRefInput, packingSlipsInput, sellerListInput, 
 import { moveOrders } from '../seller/bulk';
 import { confirmByOf, filterWhere, oldestFirst, searchWhere } from '../seller/order-filter';
 import { router, sellerProcedure } from '../trpc';
+import { sellerRatingProcedures } from './seller-ratings';
 
 const reader = (user: { id: string; name: string }): SellerReader => ({ userId: user.id, name: user.name });
 /** The workflow's history names the person and the store for operators; clients see the DTO's names. */
@@ -68,7 +69,7 @@ export const sellerRouter = router({
   }),
 
   /** Moves the order to `to`. The request ID makes a retried or double-clicked change apply once. */
-  setStatus: sellerProcedure.input(setStatusInput).output(sellerOrderResultDto).mutation(async ({ ctx, input }) => {
+  setStatus: sellerProcedure.input(setStatusInput).output(sellerOrderChangeDto).mutation(async ({ ctx, input }) => {
     await assertOwnsOrder(ctx.db, input.orderNumber, { storeId: ctx.store.id });
     const order = await sendStatusChange(ctx, input.orderNumber, input.requestId, {
       to: input.to,
@@ -77,7 +78,7 @@ export const sellerRouter = router({
       ...(input.carrier ? { carrier: input.carrier } : {}),
       ...(input.trackingNumber ? { trackingNumber: input.trackingNumber } : {}),
     });
-    return { order: sellerOrderDto(order, NOT_CLOSED, reader(ctx.user)), source: 'workflow' as const };
+    return { order: sellerOrderDto(order, NOT_CLOSED, reader(ctx.user)) };
   }),
 
   /**
@@ -141,6 +142,8 @@ export const sellerRouter = router({
     );
     return statusMessagesOf(ctx.db, storeId);
   }),
+
+  ...sellerRatingProcedures,
 });
 
 async function statusMessagesOf(db: Db, storeId: string) {

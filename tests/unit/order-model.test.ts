@@ -137,7 +137,7 @@ describe('OrderState', () => {
     const view = new OrderState(input, CURRENT_RULES).view();
     expect(view.status).toBe('pending');
     expect(view.timeline).toEqual([{ seq: 0, from: null, to: 'pending', at: input.placedAt, by: { role: 'buyer', id: 'b1', name: 'Buyer' } }]);
-    expect(view.deadline).toEqual({ status: 'pending', at: '2026-11-26T00:01:00.000Z' });
+    expect(view.deadline).toEqual({ at: '2026-11-26T00:01:00.000Z' });
   });
 
   test('applies changes in sequence, keeps tracking, and records rejected ones', () => {

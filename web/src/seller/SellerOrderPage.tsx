@@ -30,7 +30,7 @@ export default function SellerOrderPage() {
   // The update returns the new state, so the page shows it at once instead of waiting for a poll.
   const onSaved = (result: StatusUpdateResult) => {
     queryClient.setQueryData(queryKeys.sellerOrder(params.orderNumber), (previous: typeof detail.data) =>
-      previous ? { ...previous, order: result.order, source: result.source } : previous,
+      previous ? { ...previous, order: result.order } : previous,
     );
     void queryClient.invalidateQueries({ queryKey: queryKeys.sellerOrderLists });
     setSavedMessage(`Status changed to ${statusLabel(result.order.status)}.`);

@@ -63,7 +63,7 @@ export default function SellerOrdersPage() {
   const onSaved = (result: StatusUpdateResult) => {
     setAnnouncement(`${result.order.orderNumber} moved to ${statusLabel(result.order.status)}.`);
     queryClient.setQueryData(queryKeys.sellerOrder(result.order.orderNumber), (previous: { order: unknown } | undefined) =>
-      previous ? { ...previous, order: result.order, source: result.source } : previous,
+      previous ? { ...previous, order: result.order } : previous,
     );
     refreshLists();
   };
