@@ -1,21 +1,13 @@
-// Minimal cookie reading and writing for the session cookie.
+// Reading and writing the session cookie with the `cookie` package.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseCookie, stringifySetCookie } from 'cookie';
 
+/**
+ * The first cookie of that name, percent-decoded. A malformed escape (a tampered cookie) is kept as it
+ * came, so the session check refuses it.
+ */
 export function readCookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const index = part.indexOf('=');
-    if (index > 0 && part.slice(0, index).trim() === name) return decodeCookieValue(part.slice(index + 1).trim());
-  }
-  return undefined;
-}
-
-/** A malformed escape (a tampered cookie) is kept as it came, so the session check refuses it. */
-function decodeCookieValue(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+  return parseCookie(req.headers.cookie ?? '')[name];
 }
 
 export interface CookieOptions {
@@ -24,7 +16,5 @@ export interface CookieOptions {
 }
 
 export function setCookie(res: ServerResponse, name: string, value: string, { maxAgeSeconds, secure }: CookieOptions): void {
-  const attributes = [`${name}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`];
-  if (secure) attributes.push('Secure');
-  res.appendHeader('Set-Cookie', attributes.join('; '));
+  res.appendHeader('Set-Cookie', stringifySetCookie({ name, value, path: '/', httpOnly: true, sameSite: 'lax', maxAge: maxAgeSeconds, secure }));
 }
