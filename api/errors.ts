@@ -3,7 +3,7 @@
 import { isGrpcServiceError, ServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { TRPCError } from '@trpc/server';
-import { TRANSITION_ERROR_TYPES, type TransitionErrorType, type TransitionRefusal } from '../workflows/order-model';
+import { TRANSITION_ERROR_TYPES, type TransitionErrorType, type TransitionRefusal } from '../domain/order-model';
 
 export const ORDER_NOT_FOUND = 'Order not found.';
 export const UNAVAILABLE_MESSAGE = 'The order service is briefly unavailable. Please try again in a moment.';

@@ -2,9 +2,9 @@
 // idempotent: the workflow ID comes from the order number and an existing run is reused.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
-import { formatPeso } from '../workflows/money';
+import { formatPeso } from '../domain/money';
 import { orderWorkflowId } from '../workflows/messages';
-import type { OrderInput } from '../workflows/order-types';
+import type { OrderInput } from '../domain/order-types';
 import { buyerIdKey, orderStatusKey, storeIdKey } from '../workflows/search-attributes';
 import type { Prisma } from '../prisma/generated/client';
 import type { Db } from './db';

@@ -1,8 +1,8 @@
 // The order workflow's message contracts, declared once: the workflow sets their handlers and the API,
 // tests and tools send them by these same definitions.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { StatusChangeRequest } from './order-model';
-import type { OrderView } from './order-types';
+import type { StatusChangeRequest } from '../domain/order-model';
+import type { OrderView } from '../domain/order-types';
 
 const WORKFLOW_ID_PREFIX = 'order-';
 

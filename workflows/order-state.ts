@@ -6,8 +6,8 @@ import {
   type StatusChangeRequest,
   type TransitionRules,
   type TransitionRefusal,
-} from './order-model';
-import type { OrderInput, OrderView, RejectedChange, TimelineEntry, TrackingInfo } from './order-types';
+} from '../domain/order-model';
+import type { OrderInput, OrderView, RejectedChange, TimelineEntry, TrackingInfo } from '../domain/order-types';
 
 const MAX_REJECTED = 50;
 const MAX_REJECTED_PAYLOAD_CHARS = 2000;

@@ -16,9 +16,9 @@ import {
 import type { OrderActivities } from '../worker/activities';
 import { getOrderQuery, requestStatusSignal, setStatusUpdate } from './messages';
 import { parseOrderInput, parseStatusChange } from './message-schemas';
-import { autoCancelReason, isTerminal, statusLabel, type Actor, type StatusChangeRequest, type TransitionRefusal } from './order-model';
+import { autoCancelReason, isTerminal, statusLabel, type Actor, type StatusChangeRequest, type TransitionRefusal } from '../domain/order-model';
 import { OrderState } from './order-state';
-import type { OrderInput, OrderView } from './order-types';
+import type { OrderInput, OrderView } from '../domain/order-types';
 import { orderStatusKey } from './search-attributes';
 
 const { projectTransition, syncProjection } = proxyActivities<OrderActivities>({

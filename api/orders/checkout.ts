@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { Prisma } from '../../prisma/generated/client';
 import type { Db } from '../../lib/db';
 import { ensureOrderWorkflows, orderInputInclude } from '../../lib/order-workflows';
-import { lineTotal, SHIPPING_FEE_CENTAVOS, sumLines } from '../../workflows/money';
+import { lineTotal, SHIPPING_FEE_CENTAVOS, sumLines } from '../../domain/money';
 import type { ApiDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import type { checkoutInput } from '../schemas';

@@ -6,8 +6,8 @@ import { TRPCError } from '@trpc/server';
 import { reconcileClosedOrder } from '../../lib/closed-orders';
 import type { Db } from '../../lib/db';
 import { getOrderQuery, orderWorkflowId } from '../../workflows/messages';
-import { STATUS_INFO, type ActorRole } from '../../workflows/order-model';
-import type { OrderView, TimelineEntry } from '../../workflows/order-types';
+import { STATUS_INFO, type ActorRole } from '../../domain/order-model';
+import type { OrderView, TimelineEntry } from '../../domain/order-types';
 import type { OrderEvent } from '../../prisma/generated/client';
 import { ORDER_NOT_FOUND } from '../errors';
 

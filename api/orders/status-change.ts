@@ -6,8 +6,8 @@ import { TRPCError } from '@trpc/server';
 import { reconcileClosedOrder } from '../../lib/closed-orders';
 import type { Db } from '../../lib/db';
 import { orderWorkflowId, setStatusUpdate } from '../../workflows/messages';
-import { checkTransition, type StatusChangeRequest } from '../../workflows/order-model';
-import type { OrderView } from '../../workflows/order-types';
+import { checkTransition, type StatusChangeRequest } from '../../domain/order-model';
+import type { OrderView } from '../../domain/order-types';
 import { transitionRefusalError } from '../errors';
 import { withStatusMessages, type ToldOrderView } from './order-view';
 

@@ -11,9 +11,9 @@ import {
   STATUS_INFO,
   TRANSITIONS,
   type Actor,
-} from '../../workflows/order-model';
+} from '../../domain/order-model';
 import { OrderState } from '../../workflows/order-state';
-import type { OrderInput } from '../../workflows/order-types';
+import type { OrderInput } from '../../domain/order-types';
 
 const seller: Actor = { role: 'seller', id: 's1', name: 'Seller' };
 const buyer: Actor = { role: 'buyer', id: 'b1', name: 'Buyer' };

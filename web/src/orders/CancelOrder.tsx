@@ -1,6 +1,6 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import { useQueryClient } from '@tanstack/solid-query';
-import { nextStatuses } from '../../../workflows/order-model';
+import { nextStatuses } from '../../../domain/order-model';
 import type { BuyerOrder } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { showChangeInMyOrders } from '../buyer/my-orders-cache';

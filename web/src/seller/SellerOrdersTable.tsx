@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import { formatPeso } from '../../../workflows/money';
+import { formatPeso } from '../../../domain/money';
 import type { ApiOutputs } from '../api/client';
 import { ClosedBadge } from '../components/ClosedNotice';
 import { StatusBadge } from '../components/StatusBadge';
