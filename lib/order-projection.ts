@@ -15,6 +15,9 @@ export async function projectEntry(db: Pick<Db, '$queryRaw'>, { orderNumber, buy
   // model's default; it is kept on the event and in the notification, so history shows what the buyer
   // was told. A retried write keeps the first message. The status only moves forward: an older entry
   // retried late must not overwrite a newer one.
+  // An event already written for this seq takes the entry as it is now: a workflow task that projected
+  // its change and then died with its worker is retried, and the retry stamps the change with its own
+  // time, which is the one the workflow keeps.
   const projected = await db.$queryRaw<{ id: string }[]>`
     WITH target AS (SELECT "id", "storeId" FROM "Order" WHERE "orderNumber" = ${orderNumber}),
     message AS (
@@ -28,7 +31,11 @@ export async function projectEntry(db: Pick<Db, '$queryRaw'>, { orderNumber, buy
       SELECT gen_random_uuid(), "id", ${entry.seq}, ${entry.from}::"OrderStatus", ${entry.to}::"OrderStatus", ${new Date(entry.at)}::timestamp(3),
         ${entry.by.role}, ${entry.by.id ?? null}::text, ${entry.by.name}, ${note}::text, "text"
       FROM message
-      ON CONFLICT ("orderId", "seq") DO NOTHING
+      ON CONFLICT ("orderId", "seq") DO UPDATE SET
+        "fromStatus" = EXCLUDED."fromStatus", "toStatus" = EXCLUDED."toStatus", "at" = EXCLUDED."at", "actorRole" = EXCLUDED."actorRole",
+        "actorId" = EXCLUDED."actorId", "actorName" = EXCLUDED."actorName", "note" = EXCLUDED."note"
+      WHERE ("OrderEvent"."fromStatus", "OrderEvent"."toStatus", "OrderEvent"."at", "OrderEvent"."actorRole", "OrderEvent"."actorId", "OrderEvent"."actorName", "OrderEvent"."note")
+        IS DISTINCT FROM (EXCLUDED."fromStatus", EXCLUDED."toStatus", EXCLUDED."at", EXCLUDED."actorRole", EXCLUDED."actorId", EXCLUDED."actorName", EXCLUDED."note")
     ),
     notification AS (
       INSERT INTO "Notification" ("id", "userId", "orderId", "eventSeq", "title", "body")

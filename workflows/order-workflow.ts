@@ -8,6 +8,7 @@ import {
   condition,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
@@ -21,11 +22,14 @@ import { OrderState } from './order-state';
 import type { OrderInput, OrderView } from '../domain/order-types';
 import { orderStatusKey } from './search-attributes';
 
-const { projectTransition, syncProjection } = proxyActivities<OrderActivities>({
-  // A projection is a couple of small writes; retry without limit so a database outage is ridden out.
+// A projection is a couple of small writes; retry without limit so a database outage is ridden out.
+const PROJECTION_OPTIONS = {
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
-});
+} as const;
+const { projectTransition, syncProjection } = proxyActivities<OrderActivities>(PROJECTION_OPTIONS);
+// Run inside the workflow task that made the change: no activity task, no second workflow task.
+const local = proxyLocalActivities<OrderActivities>(PROJECTION_OPTIONS);
 
 const SYSTEM: Actor = { role: 'system', name: 'Order service' };
 
@@ -46,9 +50,17 @@ export const OPERATOR_SAFE_PATCH = 'operator-safe-messages';
  */
 export const BUYER_CONFIRMS_RECEIPT_PATCH = 'buyer-confirms-receipt';
 
+/**
+ * Orders started before this patch project each change with a regular activity; newer orders project it
+ * with a local activity, which records a marker instead of an activity's scheduled, started and completed
+ * events and a second workflow task.
+ */
+export const LOCAL_PROJECTION_PATCH = 'local-projection';
+
 export async function orderWorkflow(rawInput: OrderInput): Promise<OrderView> {
   const operatorSafe = patched(OPERATOR_SAFE_PATCH);
   const buyerConfirmsReceipt = patched(BUYER_CONFIRMS_RECEIPT_PATCH);
+  const project = patched(LOCAL_PROJECTION_PATCH) ? local.projectTransition : projectTransition;
   const input = operatorSafe ? parseInput(rawInput) : rawInput;
   const order = new OrderState(input, { buyerConfirmsReceipt });
   let cancellationRequested = false;
@@ -66,7 +78,7 @@ export async function orderWorkflow(rawInput: OrderInput): Promise<OrderView> {
     // Waiting here lets the update's caller read its own change from the projection at once.
     await shielded(async () => {
       if (projectionSyncing) await condition(() => !projectionSyncing);
-      await projectTransition({ orderNumber: input.orderNumber, buyerId: input.buyer.id, entry, tracking: order.tracking });
+      await project({ orderNumber: input.orderNumber, buyerId: input.buyer.id, entry, tracking: order.tracking });
     });
     return order.view();
   }
