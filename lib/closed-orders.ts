@@ -5,7 +5,7 @@
 import type { Client, WorkflowExecutionStatusName } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import proto from '@temporalio/proto';
-import { getOrderQuery, orderNumberFromWorkflowId, orderWorkflowId } from '../workflows/messages';
+import { getOrderQuery, ORDER_WORKFLOW_TYPE, orderNumberFromWorkflowId, orderWorkflowId } from '../workflows/messages';
 import type { Db } from './db';
 import { closeOrder, replaceProjection } from './order-projection';
 
@@ -68,7 +68,7 @@ export interface ClosedOrderSweepOptions {
 /** Closes the orders of workflows on `taskQueue` that ended early since `closedSince`; returns how many. */
 export async function sweepClosedOrders({ db, client, taskQueue, closedSince }: ClosedOrderSweepOptions): Promise<number> {
   const query = [
-    `WorkflowType = 'orderWorkflow'`,
+    `WorkflowType = '${ORDER_WORKFLOW_TYPE}'`,
     `TaskQueue = '${taskQueue.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`,
     `ExecutionStatus IN ('Terminated', 'Canceled', 'Failed', 'TimedOut')`,
     `CloseTime >= '${closedSince.toISOString()}'`,

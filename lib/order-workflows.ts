@@ -2,17 +2,18 @@
 // idempotent: the workflow ID comes from the order number and an existing run is reused.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
-import { formatPeso } from '../domain/money';
-import { orderWorkflowId } from '../workflows/messages';
+import { countItems, formatPeso } from '../domain/money';
 import type { OrderInput } from '../domain/order-types';
+import { ORDER_WORKFLOW_TYPE, orderWorkflowId } from '../workflows/messages';
+import type { orderWorkflow } from '../workflows/order-workflow';
 import { buyerIdKey, orderStatusKey, storeIdKey } from '../workflows/search-attributes';
-import type { Prisma } from '../prisma/generated/client';
 import type { Db } from './db';
 
 export async function startOrderWorkflow(client: Client, taskQueue: string, input: OrderInput): Promise<void> {
-  const itemCount = input.items.reduce((sum, item) => sum + item.quantity, 0);
+  const itemCount = countItems(input.items);
   try {
-    await client.workflow.start('orderWorkflow', {
+    // Typed by the workflow function, so its arguments are checked; the API never loads workflow code.
+    await client.workflow.start<typeof orderWorkflow>(ORDER_WORKFLOW_TYPE, {
       taskQueue,
       workflowId: orderWorkflowId(input.orderNumber),
       args: [input],
@@ -32,55 +33,20 @@ export async function startOrderWorkflow(client: Client, taskQueue: string, inpu
   }
 }
 
-/** What an order row must include to rebuild its workflow's input. */
-export const orderInputInclude = {
-  items: true,
-  store: { select: { id: true, name: true } },
-  buyer: { select: { name: true } },
-} as const;
-
-type OrderRowForInput = Prisma.OrderGetPayload<{ include: typeof orderInputInclude }>;
-
-/** Rebuilds a workflow's input from the order rows written at checkout (items and prices as sold). */
-export function orderInputFromRow(order: OrderRowForInput, confirmWithinMs: number): OrderInput {
-  return {
-    orderNumber: order.orderNumber,
-    buyer: { id: order.buyerId, name: order.buyer.name },
-    store: { id: order.store.id, name: order.store.name },
-    items: order.items.map((item) => ({
-      productId: item.productId,
-      name: item.productName,
-      unitPriceCentavos: item.unitPriceCentavos,
-      quantity: item.quantity,
-    })),
-    subtotalCentavos: order.subtotalCentavos,
-    shippingCentavos: order.shippingCentavos,
-    totalCentavos: order.totalCentavos,
-    shipping: {
-      name: order.customerName,
-      phone: order.customerPhone,
-      addressLine: order.addressLine,
-      city: order.city,
-      postalCode: order.postalCode,
-    },
-    placedAt: order.createdAt.toISOString(),
-    confirmWithinMs,
-  };
+/** An order row whose workflow must exist: its id, whether the row already says so, and the workflow's input. */
+export interface OrderToStart {
+  id: string;
+  marked: boolean;
+  input: OrderInput;
 }
 
 /**
- * Starts the workflow of every order row (idempotently), then marks the rows as started. Checkout calls
- * it for its own orders; the reconciler calls it for rows whose checkout crashed before this step.
+ * Starts the workflow of every order (idempotently), then marks the rows as started. Checkout calls it
+ * for its own orders; the reconciler calls it for rows whose checkout crashed before this step.
  */
-export async function ensureOrderWorkflows(
-  db: Db,
-  client: Client,
-  taskQueue: string,
-  orders: OrderRowForInput[],
-  confirmWithinMs: number,
-): Promise<void> {
-  await Promise.all(orders.map((order) => startOrderWorkflow(client, taskQueue, orderInputFromRow(order, confirmWithinMs))));
-  const unmarked = orders.filter((order) => !order.workflowStartedAt).map((order) => order.id);
+export async function ensureOrderWorkflows(db: Db, client: Client, taskQueue: string, orders: readonly OrderToStart[]): Promise<void> {
+  await Promise.all(orders.map((order) => startOrderWorkflow(client, taskQueue, order.input)));
+  const unmarked = orders.filter((order) => !order.marked).map((order) => order.id);
   if (unmarked.length) {
     await db.order.updateMany({ where: { id: { in: unmarked }, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });
   }

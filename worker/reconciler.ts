@@ -3,7 +3,8 @@
 // so several workers sweeping at once is harmless.
 import type { Client } from '@temporalio/client';
 import type { Db } from '../lib/db';
-import { ensureOrderWorkflows, orderInputInclude } from '../lib/order-workflows';
+import { orderFactsFromRow, orderFactsInclude } from '../lib/order-rows';
+import { ensureOrderWorkflows } from '../lib/order-workflows';
 
 export interface ReconcilerOptions {
   db: Db;
@@ -19,10 +20,11 @@ export interface ReconcilerOptions {
 export async function reconcileOrderWorkflows({ db, client, taskQueue, confirmWithinMs, graceMs = 10_000, batchSize = 100 }: ReconcilerOptions): Promise<number> {
   const orders = await db.order.findMany({
     where: { workflowStartedAt: null, createdAt: { lt: new Date(Date.now() - graceMs) } },
-    include: orderInputInclude,
+    include: orderFactsInclude,
     orderBy: { createdAt: 'asc' },
     take: batchSize,
   });
-  if (orders.length) await ensureOrderWorkflows(db, client, taskQueue, orders, confirmWithinMs);
+  const toStart = orders.map((row) => ({ id: row.id, marked: false, input: { ...orderFactsFromRow(row), confirmWithinMs } }));
+  if (toStart.length) await ensureOrderWorkflows(db, client, taskQueue, toStart);
   return orders.length;
 }

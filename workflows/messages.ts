@@ -4,6 +4,9 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { StatusChangeRequest } from '../domain/order-model';
 import type { OrderView } from '../domain/order-types';
 
+/** The workflow type of an order: the name under which workflows/index.ts exports `orderWorkflow`. */
+export const ORDER_WORKFLOW_TYPE = 'orderWorkflow';
+
 const WORKFLOW_ID_PREFIX = 'order-';
 
 /** Workflow ID of an order: derived from its number, so starting the same order twice is a no-op. */

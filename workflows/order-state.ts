@@ -8,6 +8,7 @@ import {
   type TransitionRefusal,
 } from '../domain/order-model';
 import type { OrderInput, OrderView, RejectedChange, TimelineEntry, TrackingInfo } from '../domain/order-types';
+import { placedEntry } from '../domain/timeline';
 
 const MAX_REJECTED = 50;
 const MAX_REJECTED_PAYLOAD_CHARS = 2000;
@@ -33,9 +34,7 @@ export class OrderState {
     readonly input: OrderInput,
     readonly rules: TransitionRules,
   ) {
-    this.timeline = [
-      { seq: 0, from: null, to: 'pending', at: input.placedAt, by: { role: 'buyer', id: input.buyer.id, name: input.buyer.name } },
-    ];
+    this.timeline = [placedEntry(input)];
   }
 
   get status() {

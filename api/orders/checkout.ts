@@ -2,15 +2,18 @@
 // The rows are committed first, in one transaction keyed by (buyer, idempotency key); the workflows are
 // started after, idempotently. A retry with the same key returns the same orders and starts whatever a
 // crash left unstarted; the worker's reconciler does the same for a client that never retries.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
-import { Prisma } from '../../prisma/generated/client';
+import { countItems, priceOrder } from '../../domain/money';
+import type { OrderFacts, OrderLine } from '../../domain/order-types';
+import { placedEntry } from '../../domain/timeline';
 import type { Db } from '../../lib/db';
-import { ensureOrderWorkflows, orderInputInclude } from '../../lib/order-workflows';
-import { lineTotal, SHIPPING_FEE_CENTAVOS, sumLines } from '../../domain/money';
-import type { ApiDeps } from '../deps';
+import { orderFactsFromRow, orderFactsInclude, orderRowsFromFacts } from '../../lib/order-rows';
+import { ensureOrderWorkflows, type OrderToStart } from '../../lib/order-workflows';
+import { Prisma } from '../../prisma/generated/client';
 import type { SessionUser } from '../auth/sessions';
+import type { ApiDeps } from '../deps';
 import type { checkoutInput } from '../schemas';
 import { newOrderNumber } from './order-number';
 
@@ -22,8 +25,6 @@ export interface PlacedOrder {
   itemCount: number;
   totalCentavos: number;
 }
-
-const checkoutInclude = { orders: { include: orderInputInclude, orderBy: { orderNumber: 'asc' } } } as const;
 
 function requestHash(input: CheckoutInput): string {
   const lines = [...input.lines].sort((a, b) => a.productId.localeCompare(b.productId));
@@ -38,97 +39,104 @@ function isUniqueViolation(error: unknown, field: string): boolean {
   );
 }
 
-async function findCheckout(db: Db, buyerId: string, idempotencyKey: string) {
-  return db.checkout.findUnique({ where: { buyerId_idempotencyKey: { buyerId, idempotencyKey } }, include: checkoutInclude });
+/** What checkout answers for each order: the same whether it placed the orders now or on a first try. */
+function placedOrders(orders: readonly OrderToStart[]): PlacedOrder[] {
+  return orders
+    .map(({ input }) => ({ orderNumber: input.orderNumber, storeName: input.store.name, itemCount: countItems(input.items), totalCentavos: input.totalCentavos }))
+    .sort((a, b) => a.orderNumber.localeCompare(b.orderNumber));
 }
 
-async function createCheckout(db: Db, buyer: SessionUser, input: CheckoutInput, hash: string) {
-  const productIds = input.lines.map((line) => line.productId);
-  const products = await db.product.findMany({ where: { id: { in: productIds }, active: true }, include: { store: { select: { id: true, name: true } } } });
+/** The orders of the buyer's checkout with this key, placed by an earlier request; null when there is none. */
+async function findPlacedCheckout(db: Db, buyerId: string, idempotencyKey: string, confirmWithinMs: number) {
+  const checkout = await db.checkout.findUnique({
+    where: { buyerId_idempotencyKey: { buyerId, idempotencyKey } },
+    select: { requestHash: true, orders: { include: orderFactsInclude } },
+  });
+  if (!checkout) return null;
+  const orders = checkout.orders.map((row) => ({ id: row.id, marked: row.workflowStartedAt !== null, input: { ...orderFactsFromRow(row), confirmWithinMs } }));
+  return { requestHash: checkout.requestHash, orders };
+}
+
+/**
+ * Prices the cart from the database and writes one order per store, in the order the stores first
+ * appear in the cart; or names the first cart line whose product is no longer available.
+ */
+async function createCheckout(db: Db, buyer: SessionUser, input: CheckoutInput, hash: string, confirmWithinMs: number): Promise<OrderToStart[] | { unavailableLine: number }> {
+  const products = await db.product.findMany({
+    where: { id: { in: input.lines.map((line) => line.productId) }, active: true },
+    select: { id: true, name: true, priceCentavos: true, store: { select: { id: true, name: true } } },
+  });
   const byId = new Map(products.map((product) => [product.id, product]));
   const missing = input.lines.findIndex((line) => !byId.has(line.productId));
-  if (missing >= 0) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `The product in cart line ${missing + 1} is not available any more.` });
-  }
-  // One order per store, in the order the stores first appear in the cart.
-  const storeLines = new Map<string, { store: { id: string; name: string }; lines: { productId: string; name: string; unitPriceCentavos: number; quantity: number }[] }>();
+  if (missing >= 0) return { unavailableLine: missing + 1 };
+  const storeLines = new Map<string, { store: { id: string; name: string }; lines: OrderLine[] }>();
   for (const line of input.lines) {
     const product = byId.get(line.productId)!;
-    const group = storeLines.get(product.storeId) ?? { store: product.store, lines: [] };
+    const group = storeLines.get(product.store.id) ?? { store: product.store, lines: [] };
     group.lines.push({ productId: product.id, name: product.name, unitPriceCentavos: product.priceCentavos, quantity: line.quantity });
-    storeLines.set(product.storeId, group);
+    storeLines.set(product.store.id, group);
   }
-  const now = new Date();
-  const buyerActor = { actorRole: 'buyer', actorId: buyer.id, actorName: buyer.name };
-  await db.checkout.create({
-    data: {
-      buyerId: buyer.id,
-      idempotencyKey: input.idempotencyKey,
-      requestHash: hash,
-      createdAt: now,
-      orders: {
-        create: [...storeLines.values()].map(({ store, lines }) => {
-          const subtotal = sumLines(lines);
-          return {
-            orderNumber: newOrderNumber(now),
-            storeId: store.id,
-            buyerId: buyer.id,
-            itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-            subtotalCentavos: subtotal,
-            shippingCentavos: SHIPPING_FEE_CENTAVOS,
-            totalCentavos: subtotal + SHIPPING_FEE_CENTAVOS,
-            customerName: input.shipping.name,
-            customerPhone: input.shipping.phone,
-            addressLine: input.shipping.addressLine,
-            city: input.shipping.city,
-            postalCode: input.shipping.postalCode,
-            createdAt: now,
-            items: {
-              create: lines.map((line) => ({
-                productId: line.productId,
-                productName: line.name,
-                unitPriceCentavos: line.unitPriceCentavos,
-                quantity: line.quantity,
-                lineTotalCentavos: lineTotal(line),
-              })),
-            },
-            // The first timeline entry, identical to the one the workflow starts with.
-            events: { create: [{ seq: 0, fromStatus: null, toStatus: 'pending', at: now, ...buyerActor }] },
-          };
-        }),
-      },
-    },
-    // Read back after the commit, not inside the transaction: the embedded database serves one
-    // transaction at a time, so every statement inside it holds up all other requests.
-    select: { id: true },
+  const placedAt = new Date();
+  const checkoutId = randomUUID();
+  const orders = [...storeLines.values()].map(({ store, lines }): OrderToStart => {
+    const facts: OrderFacts = {
+      orderNumber: newOrderNumber(placedAt),
+      buyer: { id: buyer.id, name: buyer.name },
+      store,
+      items: lines,
+      ...priceOrder(lines),
+      shipping: input.shipping,
+      placedAt: placedAt.toISOString(),
+    };
+    return { id: randomUUID(), marked: false, input: { ...facts, confirmWithinMs } };
   });
-  return findCheckout(db, buyer.id, input.idempotencyKey);
+  const rows = orders.map(({ id, input: facts }) => orderRowsFromFacts(facts, { orderId: id, checkoutId }, placedEntry(facts)));
+  // A batch of single inserts: the embedded database serves one transaction at a time, so the fewer
+  // statements inside it, the less it holds up every other request.
+  await db.$transaction([
+    db.checkout.create({ data: { id: checkoutId, buyerId: buyer.id, idempotencyKey: input.idempotencyKey, requestHash: hash, createdAt: placedAt }, select: { id: true } }),
+    db.order.createMany({ data: rows.map((row) => row.order) }),
+    db.orderItem.createMany({ data: rows.flatMap((row) => row.items) }),
+    db.orderEvent.createMany({ data: rows.map((row) => row.event) }),
+  ]);
+  return orders;
 }
 
 export async function placeCheckout(deps: ApiDeps, buyer: SessionUser, input: CheckoutInput): Promise<PlacedOrder[]> {
   const { db } = deps;
+  const confirmWithinMs = deps.env.ORDER_CONFIRM_WITHIN;
   const hash = requestHash(input);
-  let checkout = await findCheckout(db, buyer.id, input.idempotencyKey);
-  for (let attempt = 0; !checkout; attempt++) {
+  let orders: OrderToStart[] | undefined;
+  // Written first and read only when the key turns out to be taken: a retry is rare, a new checkout is not.
+  for (let attempt = 0; !orders; attempt++) {
     try {
-      checkout = await createCheckout(db, buyer, input, hash);
+      const created = await createCheckout(db, buyer, input, hash, confirmWithinMs);
+      if (!Array.isArray(created)) {
+        // A retry of a checkout placed before the product went away still gets its orders.
+        const earlier = await findPlacedCheckout(db, buyer.id, input.idempotencyKey, confirmWithinMs);
+        if (!earlier) throw new TRPCError({ code: 'BAD_REQUEST', message: `The product in cart line ${created.unavailableLine} is not available any more.` });
+        orders = sameCart(earlier, hash);
+      } else {
+        orders = created;
+      }
     } catch (error) {
       if (isUniqueViolation(error, 'idempotencyKey')) {
-        // A concurrent request with the same key won the race; its rows are committed, so read them.
-        checkout = await findCheckout(db, buyer.id, input.idempotencyKey);
+        // An earlier or concurrent request with the same key placed the checkout; its rows are committed.
+        const earlier = await findPlacedCheckout(db, buyer.id, input.idempotencyKey, confirmWithinMs);
+        if (!earlier) throw error;
+        orders = sameCart(earlier, hash);
       } else if (!(isUniqueViolation(error, 'orderNumber') && attempt < 3)) {
         throw error;
       }
     }
   }
-  if (checkout.requestHash !== hash) {
+  await ensureOrderWorkflows(db, deps.temporal, deps.env.TEMPORAL_TASK_QUEUE, orders);
+  return placedOrders(orders);
+}
+
+function sameCart(earlier: { requestHash: string; orders: OrderToStart[] }, hash: string): OrderToStart[] {
+  if (earlier.requestHash !== hash) {
     throw new TRPCError({ code: 'CONFLICT', message: 'This checkout was already placed with a different cart. Start a new checkout.' });
   }
-  await ensureOrderWorkflows(db, deps.temporal, deps.env.TEMPORAL_TASK_QUEUE, checkout.orders, deps.env.ORDER_CONFIRM_WITHIN);
-  return checkout.orders.map((order) => ({
-    orderNumber: order.orderNumber,
-    storeName: order.store.name,
-    itemCount: order.itemCount,
-    totalCentavos: order.totalCentavos,
-  }));
+  return earlier.orders;
 }

@@ -6,8 +6,9 @@ import { TRPCError } from '@trpc/server';
 import { reconcileClosedOrder } from '../../lib/closed-orders';
 import type { Db } from '../../lib/db';
 import { getOrderQuery, orderWorkflowId } from '../../workflows/messages';
-import { STATUS_INFO, type ActorRole } from '../../domain/order-model';
+import { STATUS_INFO } from '../../domain/order-model';
 import type { OrderView, TimelineEntry } from '../../domain/order-types';
+import { orderFactsFromRow, orderFactsInclude, timelineEntryFromEvent } from '../../lib/order-rows';
 import type { OrderEvent } from '../../prisma/generated/client';
 import { ORDER_NOT_FOUND } from '../errors';
 
@@ -82,40 +83,17 @@ export async function withStatusMessages<V extends Pick<OrderView, 'orderNumber'
   return { ...view, timeline };
 }
 
-/** A projected event row in the workflow's timeline shape. */
-export function timelineEntryFromEvent(event: OrderEvent): TimelineEntry {
-  return {
-    seq: event.seq,
-    from: event.fromStatus,
-    to: event.toStatus,
-    at: event.at.toISOString(),
-    by: { role: event.actorRole as ActorRole, ...(event.actorId ? { id: event.actorId } : {}), name: event.actorName },
-    ...(event.note ? { note: event.note } : {}),
-  };
-}
-
 /** A projected event row with the status message kept with it (the default, for older events). */
 function toldEntryFromEvent(event: OrderEvent): ToldTimelineEntry {
   return { ...timelineEntryFromEvent(event), statusMessage: event.statusMessage ?? STATUS_INFO[event.toStatus].buyerMessage };
 }
 
 export async function projectedOrderView(db: Db, orderNumber: string): Promise<(ToldOrderView & { closedNote: string | null }) | null> {
-  const order = await db.order.findUnique({
-    where: { orderNumber },
-    include: { items: true, events: { orderBy: { seq: 'asc' } }, store: { select: { id: true, name: true } }, buyer: { select: { name: true } } },
-  });
+  const order = await db.order.findUnique({ where: { orderNumber }, include: { ...orderFactsInclude, events: { orderBy: { seq: 'asc' } } } });
   if (!order) return null;
   return {
-    orderNumber: order.orderNumber,
+    ...orderFactsFromRow(order),
     status: order.status,
-    buyer: { id: order.buyerId, name: order.buyer.name },
-    store: order.store,
-    items: order.items.map((item) => ({ productId: item.productId, name: item.productName, unitPriceCentavos: item.unitPriceCentavos, quantity: item.quantity })),
-    subtotalCentavos: order.subtotalCentavos,
-    shippingCentavos: order.shippingCentavos,
-    totalCentavos: order.totalCentavos,
-    shipping: { name: order.customerName, phone: order.customerPhone, addressLine: order.addressLine, city: order.city, postalCode: order.postalCode },
-    placedAt: order.createdAt.toISOString(),
     timeline: order.events.map(toldEntryFromEvent),
     tracking: order.carrier && order.trackingNumber ? { carrier: order.carrier, trackingNumber: order.trackingNumber } : null,
     deadline: null,

@@ -7,7 +7,7 @@ import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/clie
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { orderInputFromRow, orderInputInclude } from '../../lib/order-workflows';
+import { orderFactsFromRow, orderFactsInclude } from '../../lib/order-rows';
 import { parseOrderInput, parseStatusChange } from '../../workflows/message-schemas';
 import { ACTOR_ROLES, checkTransition, isTerminal, nextStatuses, ORDER_STATUSES, type OrderStatus } from '../../domain/order-model';
 import { newBuyer, placeOrder } from '../support/fixtures';
@@ -179,8 +179,8 @@ test(`${PAYLOADS_PER_MESSAGE_TYPE} generated updates: each is accepted or refuse
 
 test(`${PAYLOADS_PER_MESSAGE_TYPE} generated start inputs: a malformed one fails its workflow with a typed error, a well-formed one starts the order`, async () => {
   const [orderNumber] = await placeOrders(1);
-  const row = await stack.db.order.findUniqueOrThrow({ where: { orderNumber }, include: orderInputInclude });
-  const valid = orderInputFromRow(row, 60_000);
+  const row = await stack.db.order.findUniqueOrThrow({ where: { orderNumber }, include: orderFactsInclude });
+  const valid = { ...orderFactsFromRow(row), confirmWithinMs: 60_000 };
   const input = fc.oneof(
     fc.jsonValue(),
     fc.constantFrom(...Object.keys(valid)).chain((key) => fc.jsonValue().map((value) => ({ ...valid, [key]: value }))),

@@ -1,7 +1,7 @@
 // Helpers to drive and inspect order workflows directly through the Temporal client.
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { timelineEntryFromEvent } from '../../api/orders/order-view';
+import { timelineEntryFromEvent } from '../../lib/order-rows';
 import type { Db } from '../../lib/db';
 import { getOrderQuery, orderWorkflowId, setStatusUpdate } from '../../workflows/messages';
 import type { Actor, StatusChangeRequest } from '../../domain/order-model';

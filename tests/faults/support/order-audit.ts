@@ -5,7 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { expect } from 'vitest';
-import { timelineEntryFromEvent } from '../../../api/orders/order-view';
+import { timelineEntryFromEvent } from '../../../lib/order-rows';
 import type { Db } from '../../../lib/db';
 import { orderWorkflowId } from '../../../workflows/messages';
 import type { OrderStatus } from '../../../domain/order-model';

@@ -1,5 +1,5 @@
 // Joins the cart with the catalog and groups it the way checkout will split it: one order per store.
-import { lineTotal, SHIPPING_FEE_CENTAVOS } from '../../../domain/money';
+import { lineTotal, priceOrder, type OrderPrice } from '../../../domain/money';
 import type { Product, Store } from '../api/client';
 import type { CartLine } from './cart';
 
@@ -9,30 +9,23 @@ export interface CartItem {
   lineTotalCentavos: number;
 }
 
-export interface StoreCart {
+export interface StoreCart extends OrderPrice {
   store: Pick<Store, 'id' | 'name'>;
   items: CartItem[];
-  subtotalCentavos: number;
-  shippingCentavos: number;
-  totalCentavos: number;
 }
 
 export function groupCartByStore(stores: readonly Store[], lines: readonly CartLine[]): StoreCart[] {
   const groups: StoreCart[] = [];
   for (const store of stores) {
-    const items = lines.flatMap((line) => {
+    const priced = lines.flatMap((line) => {
       const product = store.products.find((candidate) => candidate.id === line.productId);
-      if (!product) return [];
-      return [{ product, quantity: line.quantity, lineTotalCentavos: lineTotal({ unitPriceCentavos: product.priceCentavos, quantity: line.quantity }) }];
+      return product ? [{ product, quantity: line.quantity, unitPriceCentavos: product.priceCentavos }] : [];
     });
-    if (!items.length) continue;
-    const subtotal = items.reduce((sum, item) => sum + item.lineTotalCentavos, 0);
+    if (!priced.length) continue;
     groups.push({
       store: { id: store.id, name: store.name },
-      items,
-      subtotalCentavos: subtotal,
-      shippingCentavos: SHIPPING_FEE_CENTAVOS,
-      totalCentavos: subtotal + SHIPPING_FEE_CENTAVOS,
+      items: priced.map(({ product, quantity, unitPriceCentavos }) => ({ product, quantity, lineTotalCentavos: lineTotal({ unitPriceCentavos, quantity }) })),
+      ...priceOrder(priced),
     });
   }
   return groups;

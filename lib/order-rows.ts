@@ -1,0 +1,88 @@
+// The one mapping between an order's database rows and the domain: an Order row with its items, store and
+// buyer is an order's facts (what the workflow is started with), and an OrderEvent row is a timeline
+// entry. Checkout writes rows with it, the reconciler rebuilds workflow inputs with it, and the API reads
+// projected orders with it, so a column and its domain field are paired here and nowhere else.
+import type { ActorRole } from '../domain/order-model';
+import type { OrderFacts, TimelineEntry } from '../domain/order-types';
+import { countItems, lineTotal } from '../domain/money';
+import type { OrderEvent, Prisma } from '../prisma/generated/client';
+
+/** What an Order row must include to give the order's facts. */
+export const orderFactsInclude = {
+  items: true,
+  store: { select: { id: true, name: true } },
+  buyer: { select: { name: true } },
+} as const;
+
+export type OrderRowWithFacts = Prisma.OrderGetPayload<{ include: typeof orderFactsInclude }>;
+
+/** The order as sold, from the rows checkout wrote. */
+export function orderFactsFromRow(order: OrderRowWithFacts): OrderFacts {
+  return {
+    orderNumber: order.orderNumber,
+    buyer: { id: order.buyerId, name: order.buyer.name },
+    store: { id: order.store.id, name: order.store.name },
+    items: order.items.map((item) => ({ productId: item.productId, name: item.productName, unitPriceCentavos: item.unitPriceCentavos, quantity: item.quantity })),
+    subtotalCentavos: order.subtotalCentavos,
+    shippingCentavos: order.shippingCentavos,
+    totalCentavos: order.totalCentavos,
+    shipping: { name: order.customerName, phone: order.customerPhone, addressLine: order.addressLine, city: order.city, postalCode: order.postalCode },
+    placedAt: order.createdAt.toISOString(),
+  };
+}
+
+/** The rows of a new order: the order itself, its items and its first event, under ids chosen by the caller. */
+export function orderRowsFromFacts(facts: OrderFacts, ids: { orderId: string; checkoutId: string }, firstEntry: TimelineEntry) {
+  const order: Prisma.OrderCreateManyInput = {
+    id: ids.orderId,
+    orderNumber: facts.orderNumber,
+    checkoutId: ids.checkoutId,
+    storeId: facts.store.id,
+    buyerId: facts.buyer.id,
+    itemCount: countItems(facts.items),
+    subtotalCentavos: facts.subtotalCentavos,
+    shippingCentavos: facts.shippingCentavos,
+    totalCentavos: facts.totalCentavos,
+    customerName: facts.shipping.name,
+    customerPhone: facts.shipping.phone,
+    addressLine: facts.shipping.addressLine,
+    city: facts.shipping.city,
+    postalCode: facts.shipping.postalCode,
+    createdAt: new Date(facts.placedAt),
+  };
+  const items: Prisma.OrderItemCreateManyInput[] = facts.items.map((item) => ({
+    orderId: ids.orderId,
+    productId: item.productId,
+    productName: item.name,
+    unitPriceCentavos: item.unitPriceCentavos,
+    quantity: item.quantity,
+    lineTotalCentavos: lineTotal(item),
+  }));
+  return { order, items, event: { orderId: ids.orderId, ...eventColumns(firstEntry) } satisfies Prisma.OrderEventCreateManyInput };
+}
+
+/** The OrderEvent columns of a timeline entry; the projection's statement writes these same values. */
+export function eventColumns(entry: TimelineEntry) {
+  return {
+    seq: entry.seq,
+    fromStatus: entry.from,
+    toStatus: entry.to,
+    at: new Date(entry.at),
+    actorRole: entry.by.role,
+    actorId: entry.by.id ?? null,
+    actorName: entry.by.name,
+    note: entry.note ?? null,
+  };
+}
+
+/** A projected event row in the workflow's timeline shape. */
+export function timelineEntryFromEvent(event: OrderEvent): TimelineEntry {
+  return {
+    seq: event.seq,
+    from: event.fromStatus,
+    to: event.toStatus,
+    at: event.at.toISOString(),
+    by: { role: event.actorRole as ActorRole, ...(event.actorId ? { id: event.actorId } : {}), name: event.actorName },
+    ...(event.note ? { note: event.note } : {}),
+  };
+}
