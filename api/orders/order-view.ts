@@ -11,6 +11,7 @@ import type { OrderView, TimelineEntry } from '../../domain/order-types';
 import { orderFactsFromRow, orderFactsInclude, timelineEntryFromEvent } from '../../lib/order-rows';
 import type { OrderEvent } from '../../prisma/generated/client';
 import { ORDER_NOT_FOUND } from '../errors';
+import { readStatusMessages, tellStatusMessages } from './status-messages';
 
 /** Who is asking: a buyer may read their own orders, a seller those of their store. */
 export type OrderOwner = { buyerId: string } | { storeId: string };
@@ -62,25 +63,9 @@ export type ToldTimelineEntry = TimelineEntry & { statusMessage?: string };
 /** An order's state with the status message of each timeline entry. */
 export type ToldOrderView = Omit<OrderView, 'timeline'> & { timeline: ToldTimelineEntry[] };
 
-/**
- * Adds to each timeline entry the status message the buyer was told with it. The workflow does not know
- * the stores' messages; the projection keeps the one in force with each event (lib/order-projection.ts).
- * An event projected before messages were kept had the default; an entry not projected yet gets the
- * store's message of now, which is what its projection is about to record.
- */
+/** Adds to each timeline entry the status message the buyer was told with it (see status-messages.ts). */
 export async function withStatusMessages<V extends Pick<OrderView, 'orderNumber' | 'timeline'>>(db: Db, view: V): Promise<V & { timeline: ToldTimelineEntry[] }> {
-  const row = await db.order.findUnique({
-    where: { orderNumber: view.orderNumber },
-    select: { events: { select: { seq: true, statusMessage: true } }, store: { select: { statusMessages: { select: { status: true, message: true } } } } },
-  });
-  const recorded = new Map(row?.events.map((event) => [event.seq, event.statusMessage]));
-  const current = new Map(row?.store.statusMessages.map((custom) => [custom.status, custom.message]));
-  const timeline = view.timeline.map((entry) => {
-    const kept = recorded.get(entry.seq);
-    const statusMessage = kept ?? (kept === null ? undefined : current.get(entry.to)) ?? STATUS_INFO[entry.to].buyerMessage;
-    return { ...entry, statusMessage };
-  });
-  return { ...view, timeline };
+  return tellStatusMessages(view, await readStatusMessages(db, view.orderNumber));
 }
 
 /** A projected event row with the status message kept with it (the default, for older events). */

@@ -8,15 +8,24 @@ import type { Db } from '../../lib/db';
 import { orderWorkflowId, setStatusUpdate } from '../../workflows/messages';
 import { checkTransition, type StatusChangeRequest } from '../../domain/order-model';
 import type { OrderView } from '../../domain/order-types';
-import { transitionRefusalError } from '../errors';
-import { withStatusMessages, type ToldOrderView } from './order-view';
+import { ORDER_NOT_FOUND, transitionRefusalError } from '../errors';
+import type { OrderOwner, ToldOrderView } from './order-view';
+import { readStatusMessages, tellStatusMessages } from './status-messages';
 
+/**
+ * Sends the change if `owner` owns the order; someone else's order answers like a missing one. The
+ * ownership check also reads the status messages of the answer, so a change costs one database query
+ * besides the session's and the projection's.
+ */
 export async function sendStatusChange(
   deps: { temporal: Client; db: Db },
+  owner: OrderOwner,
   orderNumber: string,
   requestId: string,
   request: StatusChangeRequest,
 ): Promise<ToldOrderView> {
+  const messages = await readStatusMessages(deps.db, orderNumber, owner);
+  if (!messages) throw new TRPCError({ code: 'NOT_FOUND', message: ORDER_NOT_FOUND });
   let view: OrderView;
   try {
     view = await deps.temporal.workflow
@@ -28,8 +37,9 @@ export async function sendStatusChange(
     if (error instanceof WorkflowNotFoundError || isClosedWorkflowError(error)) await refuseForClosedOrder(deps, orderNumber, request);
     throw error;
   }
-  // The update returns once its projection is written, with the status message it kept.
-  return withStatusMessages(deps.db, view);
+  // Entries projected before the update keep their messages; the new one gets the store's message read
+  // just before, which is the one its projection records.
+  return tellStatusMessages(view, messages);
 }
 
 /** Temporal's answer to an update of a workflow that has already closed. */

@@ -3,7 +3,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../lib/db';
 import { statusLabel, type Actor, type OrderStatus } from '../../domain/order-model';
-import type { Logger } from '../logger';
+import type { Logger } from '../../lib/logger';
 import { toTRPCError } from '../errors';
 import { sendStatusChange } from '../orders/status-change';
 
@@ -33,7 +33,7 @@ export async function moveOrders(deps: { db: Db; temporal: Client; logger: Logge
   return mapConcurrently(move.orders, BULK_CONCURRENCY, async ({ orderNumber, requestId }): Promise<BulkResult> => {
     if (!statusOf.has(orderNumber)) return { orderNumber, outcome: 'not_found', status: null, message: `${orderNumber} was not found in your store.` };
     try {
-      const order = await sendStatusChange(deps, orderNumber, requestId, { to: move.to, actor: move.actor, ...(move.note ? { note: move.note } : {}) });
+      const order = await sendStatusChange(deps, { storeId: move.storeId }, orderNumber, requestId, { to: move.to, actor: move.actor, ...(move.note ? { note: move.note } : {}) });
       return { orderNumber, outcome: 'moved', status: order.status, message: `${orderNumber} moved to ${statusLabel(order.status)}.` };
     } catch (error) {
       const mapped = toTRPCError(error);
