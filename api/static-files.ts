@@ -1,48 +1,59 @@
-// Serves the built web app (web/dist) with an SPA fallback to index.html.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+// Serves the built web app (web/dist) with sirv: the `.br` or `.gz` twin that the build wrote beside a
+// file (vite.config.ts) when the browser accepts it, fingerprinted assets cached for a year, and
+// index.html for every client route.
+import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
+import sirv from 'sirv';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-export function createStaticHandler(root: string) {
+/** Vite fingerprints everything under /assets/, so a name there never changes its content. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** index.html names the current assets, so browsers check it on every visit (a 304 when unchanged). */
+const REVALIDATE = 'no-cache';
+
+export function createStaticHandler(root: string): Handler {
   const index = join(root, 'index.html');
-  return (req: IncomingMessage, res: ServerResponse): void => {
-    if (!existsSync(index)) {
-      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('The web app is not built yet. Run `npm run build`.');
-      return;
-    }
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname);
-    } catch {
-      // A malformed path (`//`, `/%E0`) would otherwise throw out of the request handler and end the process.
-      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('This address could not be read.');
-      return;
-    }
-    const candidate = normalize(join(root, pathname));
-    const isInside = candidate.startsWith(root + sep);
-    const file = isInside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : index;
-    const hashed = file !== index && pathname.startsWith('/assets/');
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      // Vite fingerprints assets, so they never change; index.html must always be fresh.
-      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+  let serve: Handler | undefined;
+  return (req, res) => {
+    // sirv lists the folder once, so it waits for a build that has written index.html (tests start the
+    // API while the app still builds).
+    serve ??= existsSync(index) ? serveBuild(root) : undefined;
+    if (!serve) return text(res, 503, 'The web app is not built yet. Run `npm run build`.');
+    // A path that does not parse (`//`, `/%E0`) is refused before it reaches the file lookup.
+    if (!readablePath(req.url ?? '/')) return text(res, 400, 'This address could not be read.');
+    serve(req, res);
   };
+}
+
+function serveBuild(root: string): Handler {
+  const shared = { gzip: true, brotli: true, etag: true } as const;
+  const files = sirv(root, {
+    ...shared,
+    setHeaders: (res, pathname) => res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? IMMUTABLE : REVALIDATE),
+  });
+  // What is not a file: a path without an extension is a client route and gets index.html; a missing
+  // file (an asset of an older build, say) gets a 404 rather than HTML under a script's name.
+  const app = sirv(root, {
+    ...shared,
+    single: true,
+    setHeaders: (res) => res.setHeader('Cache-Control', REVALIDATE),
+    onNoMatch: (_req, res) => text(res, 404, 'Not found.'),
+  });
+  return (req, res) => files(req, res, () => app(req, res));
+}
+
+function readablePath(url: string): boolean {
+  try {
+    decodeURIComponent(new URL(url, 'http://local').pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function text(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+  res.end(body);
 }
