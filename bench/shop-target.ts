@@ -1,7 +1,7 @@
 // Our service as the load target, driven only through its real HTTP API: buyers check out and track,
 // the two demo sellers move orders along.
 import { DEMO_ACCOUNTS } from '../prisma/seed';
-import { createApiClient, signedInClient, type ApiClient } from '../tests/support/api-client';
+import { createApiClient, signedInClient, type ApiClient } from '../scripts/lib/api-client';
 import { LIFECYCLE_STEPS, type PlannedOrder } from './plan';
 import type { LoadTarget } from './target';
 

@@ -8,7 +8,6 @@ import { startEphemeralDevServer, type DevServer } from '../scripts/lib/dev-serv
 import { repoRoot } from '../scripts/lib/paths';
 import { freePorts } from '../scripts/lib/ports';
 
-export const ORDER_TASK_QUEUE = 'orders';
 export const BARE_TASK_QUEUE = 'bench-bare';
 
 export interface BenchStack {
@@ -77,7 +76,6 @@ export async function startBenchStack({ logDir, withBare }: { logDir: string; wi
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_NAMESPACE: temporal.namespace,
-      TEMPORAL_TASK_QUEUE: ORDER_TASK_QUEUE,
       PORT: String(apiPort),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { deadlineSentence } from '../web/src/buyer/deadline';
-import { signedInClient, type ApiClient } from '../tests/support/api-client';
+import { signedInClient, type ApiClient } from '../scripts/lib/api-client';
 import { queryOrder } from '../tests/support/workflow-helpers';
 import { addToCart, fillShipping, placeOrders, registerBuyer, shows, signIn, timelineStatuses } from './support/actions';
 import { launchBrowser, newUserPage, saveScreenshot, screenshotDesktopAndPhone } from './support/browser';

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createApiClient } from '../tests/support/api-client';
+import { createApiClient } from '../scripts/lib/api-client';
 import { BUYER_PASSWORD, placeOrder } from '../tests/support/fixtures';
 import { driveTo, orderHandle } from '../tests/support/workflow-helpers';
 import { searchSellerOrders, shows, signIn } from './support/actions';

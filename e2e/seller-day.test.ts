@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { STATUS_INFO } from '../domain/order-model';
-import { createApiClient, type ApiClient } from '../tests/support/api-client';
+import { createApiClient, type ApiClient } from '../scripts/lib/api-client';
 import { BUYER_PASSWORD, placeOrder } from '../tests/support/fixtures';
 import { newStore, type TestStore } from '../tests/support/stores';
 import { shows, signIn } from './support/actions';

@@ -5,3 +5,6 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 export const orderStatusKey = defineSearchAttributeKey('OrderStatus', SearchAttributeType.KEYWORD);
 export const storeIdKey = defineSearchAttributeKey('StoreId', SearchAttributeType.KEYWORD);
 export const buyerIdKey = defineSearchAttributeKey('BuyerId', SearchAttributeType.KEYWORD);
+
+/** Every search attribute the order workflow sets; the namespace must have each registered. */
+export const ORDER_SEARCH_ATTRIBUTES = [orderStatusKey, storeIdKey, buyerIdKey] as const;

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { Prisma } from '../../prisma/generated/client';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../lib/password';
 import { markLoginSucceeded, startLoginAttempt } from '../auth/rate-limit';
 import { createSession, deleteSession, readSession } from '../auth/sessions';
 import { logoutDto, sessionUserDto } from '../dto';

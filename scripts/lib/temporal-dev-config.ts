@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { ORDER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { repoRoot } from './paths';
 
 const port = z.number().int().min(1).max(65535);
@@ -34,7 +35,7 @@ export const temporalDevConfigSchema = z
     if (new Set([grpcPort, uiPort, httpPort, metricsPort]).size !== 4) {
       ctx.addIssue({ code: 'custom', path: ['server'], message: 'grpcPort, uiPort, httpPort and metricsPort must differ' });
     }
-    for (const required of ['OrderStatus', 'StoreId', 'BuyerId']) {
+    for (const { name: required } of ORDER_SEARCH_ATTRIBUTES) {
       if (!(required in config.searchAttributes)) {
         ctx.addIssue({ code: 'custom', path: ['searchAttributes', required], message: 'is required by the order workflow' });
       }

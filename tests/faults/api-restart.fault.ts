@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ManagedChild } from '../../scripts/lib/child-process';
 import { freePort } from '../../scripts/lib/ports';
-import { createApiClient } from '../support/api-client';
+import { createApiClient } from '../../scripts/lib/api-client';
 import { BUYER_PASSWORD, newBuyer, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { spawnServiceProcess } from '../support/service-process';

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PROGRESS_STEPS } from '../../domain/order-model';
-import { signedInClient } from '../support/api-client';
+import { signedInClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { OPERATOR, orderHandle, queryOrder, setStatus } from '../support/workflow-helpers';

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { shows, signIn } from '../../e2e/support/actions';
 import { launchBrowser, newUserPage, PHONE, type UserPage } from '../../e2e/support/browser';
 import { startWebStack, type WebStack } from '../../e2e/support/web-stack';
-import { hashPassword } from '../../api/auth/password';
-import { createApiClient, signedInClient } from '../support/api-client';
+import { hashPassword } from '../../lib/password';
+import { createApiClient, signedInClient } from '../../scripts/lib/api-client';
 import { BUYER_PASSWORD, productsOf, SHIPPING } from '../support/fixtures';
 import { recordFigures } from './support/figures';
 

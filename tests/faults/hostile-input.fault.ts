@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_PASSWORD } from '../../prisma/seed';
-import { createApiClient } from '../support/api-client';
+import { createApiClient } from '../../scripts/lib/api-client';
 import { BUYER_PASSWORD, placeOrder, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo } from '../support/workflow-helpers';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { PROGRESS_STEPS, type OrderStatus } from '../../domain/order-model';
-import { signedInClient } from '../support/api-client';
+import { signedInClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { advanceOrder, SELLER_STEPS, withRetries } from './support/api-retry';

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ManagedChild } from '../../scripts/lib/child-process';
 import { PROGRESS_STEPS } from '../../domain/order-model';
-import { signedInClient } from '../support/api-client';
+import { signedInClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { spawnWorkerProcess } from '../support/service-process';

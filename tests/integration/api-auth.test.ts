@@ -2,7 +2,7 @@
 // request, CSRF, login rate limiting, security headers, and that each refusal is logged.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createApiClient, errorCodeOf, signedInClient } from '../support/api-client';
+import { createApiClient, errorCodeOf, signedInClient } from '../../scripts/lib/api-client';
 import { BUYER_PASSWORD, newBuyer } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 

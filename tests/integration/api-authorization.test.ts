@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appRouter } from '../../api/routers';
-import { createApiClient, errorCodeOf, signedInClient, type ApiClient } from '../support/api-client';
+import { createApiClient, errorCodeOf, signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { BUYER_PASSWORD, newBuyer, placeOrder, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo } from '../support/workflow-helpers';

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createApiClient, signedInClient, type ApiClient } from '../support/api-client';
+import { createApiClient, signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo } from '../support/workflow-helpers';

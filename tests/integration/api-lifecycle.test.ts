@@ -2,7 +2,7 @@
 // with counts and search, order detail, and the buyer's tracking view.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { signedInClient } from '../support/api-client';
+import { signedInClient } from '../../scripts/lib/api-client';
 import { newBuyer, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 

@@ -9,7 +9,7 @@ import { OPERATOR_DISPLAY_NAME, SYSTEM_DISPLAY_NAME } from '../../api/orders/ord
 import { appRouter } from '../../api/routers';
 import { requestStatusSignal } from '../../workflows/messages';
 import type { StatusChangeRequest } from '../../domain/order-model';
-import { signedInClient, type ApiClient } from '../support/api-client';
+import { signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { orderHandle, queryOrder, SELLER } from '../support/workflow-helpers';

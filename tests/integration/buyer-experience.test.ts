@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { notificationText } from '../../api/notifications/notification-text';
-import { errorCodeOf, signedInClient, type ApiClient } from '../support/api-client';
+import { errorCodeOf, signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo } from '../support/workflow-helpers';

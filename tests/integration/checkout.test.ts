@@ -8,7 +8,7 @@ import { createLogger } from '../../api/logger';
 import { createApiServer } from '../../api/server';
 import { orderWorkflowId } from '../../workflows/messages';
 import { reconcileOrderWorkflows } from '../../worker/reconciler';
-import { createApiClient, errorCodeOf } from '../support/api-client';
+import { createApiClient, errorCodeOf } from '../../scripts/lib/api-client';
 import { BUYER_PASSWORD, newBuyer, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 

@@ -6,7 +6,7 @@ import proto from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sweepClosedOrders } from '../../lib/closed-orders';
 import { orderWorkflowId } from '../../workflows/messages';
-import { signedInClient, errorCodeOf, type ApiClient } from '../support/api-client';
+import { signedInClient, errorCodeOf, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo, OPERATOR, orderHandle, projectedTimeline, queryOrder, refusalOf, SELLER, setStatus, stepsTo } from '../support/workflow-helpers';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ManagedChild } from '../../scripts/lib/child-process';
 import { freePorts } from '../../scripts/lib/ports';
 import { orderWorkflowId } from '../../workflows/messages';
-import { createApiClient, signedInClient, type ApiClient } from '../support/api-client';
+import { createApiClient, signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { BUYER_PASSWORD, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { spawnServiceProcess } from '../support/service-process';

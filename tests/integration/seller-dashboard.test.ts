@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sellerTemporalUrl } from '../../api/routers/seller';
 import { STATUS_INFO } from '../../domain/order-model';
-import { signedInClient, type ApiClient } from '../support/api-client';
+import { signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder, productsOf, SHIPPING } from '../support/fixtures';
 import { newStore, type TestStore } from '../support/stores';
 import { startTestStack, type TestStack } from '../support/test-stack';

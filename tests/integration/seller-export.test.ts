@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSession } from '../../api/auth/sessions';
 import { CSV_COLUMNS, csvCell, orderCsvChunks } from '../../api/seller/orders-csv';
-import type { ApiClient } from '../support/api-client';
+import type { ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { newStore, type TestStore } from '../support/stores';
 import { startTestStack, type TestStack } from '../support/test-stack';

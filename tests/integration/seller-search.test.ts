@@ -2,7 +2,7 @@
 // not LIKE wildcards, in the customer's name (contains) and in the order number (starts with).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { signedInClient, type ApiClient } from '../support/api-client';
+import { signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 

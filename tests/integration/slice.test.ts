@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { orderWorkflowId } from '../../workflows/messages';
-import { signedInClient } from '../support/api-client';
+import { signedInClient } from '../../scripts/lib/api-client';
 import { newBuyer, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 

@@ -1,7 +1,7 @@
 // Test data helpers built on the seeded catalog and the real API.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../lib/db';
-import { createApiClient, type ApiClient } from './api-client';
+import { createApiClient, type ApiClient } from '../../scripts/lib/api-client';
 
 /** Password of every buyer that newBuyer registers. */
 export const BUYER_PASSWORD = 'correct horse battery';

@@ -1,7 +1,7 @@
 // A store of its own for a test, with its seller account and a product, so that tests which change a
 // store's settings never disturb the seeded stores other test files use.
 import { randomUUID } from 'node:crypto';
-import { hashPassword } from '../../api/auth/password';
+import { hashPassword } from '../../lib/password';
 import type { Db } from '../../lib/db';
 import { DEMO_PASSWORD } from '../../prisma/seed';
 

@@ -3,7 +3,7 @@
 // key. Any other failure, a 500 above all, ends the test.
 import { randomUUID } from 'node:crypto';
 import { TRPCClientError } from '@trpc/client';
-import type { ApiClient } from '../../support/api-client';
+import type { ApiClient } from '../../../scripts/lib/api-client';
 import { stepsTo } from '../../support/workflow-helpers';
 
 interface ErrorData {
