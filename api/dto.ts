@@ -7,7 +7,7 @@
 // record types, and no ids of people: an order DTO names the store, the buyer and the actors of its
 // timeline by display name and role only (see api/orders/order-dto.ts).
 import { z } from 'zod';
-import { ACTOR_ROLES, ORDER_STATUSES } from '../domain/order-model';
+import { ACCOUNT_ROLES, ACTOR_ROLES, ORDER_STATUSES } from '../domain/order-model';
 
 const status = z.enum(ORDER_STATUSES);
 /** An ISO 8601 UTC timestamp, e.g. 2026-11-26T09:30:00.000Z. */
@@ -22,7 +22,7 @@ export const sessionUserDto = z.object({
   id: z.uuid(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(['buyer', 'seller']),
+  role: z.enum(ACCOUNT_ROLES),
   store: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }).nullable(),
 });
 

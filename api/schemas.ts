@@ -181,5 +181,5 @@ export const setStatusInput = fields('The status change', {
     .optional(),
 });
 
-export const cancelInput = fields('The cancellation', { orderNumber: orderNumberSchema, requestId: requestIdSchema, reason: trimmed(1, 500, 'Reason').optional() });
+export const cancelInput = fields('The cancellation', { orderNumber: orderNumberSchema, requestId: requestIdSchema, note: trimmed(1, 500, 'Reason').optional() });
 export const orderRefInput = fields('The order reference', { orderNumber: orderNumberSchema });

@@ -11,6 +11,10 @@ export const PROGRESS_STEPS = ['pending', 'confirmed', 'processing', 'shipped', 
 export const ACTOR_ROLES = ['buyer', 'seller', 'operator', 'system'] as const;
 export type ActorRole = (typeof ACTOR_ROLES)[number];
 
+/** The actors who sign in with an account; the database's Role enum holds the same two. */
+export const ACCOUNT_ROLES = ['buyer', 'seller'] as const satisfies readonly ActorRole[];
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
 export interface Actor {
   role: ActorRole;
   /** Account id for buyers and sellers; an operator's name or an integration's id otherwise. */

@@ -211,7 +211,7 @@ describe('a buyer cancelling an order', () => {
 
     // The first request gets no answer; the automatic retry carries the same request ID. Polls are held
     // back meanwhile, so the cancelled state the page then shows comes from the cancel's own answer.
-    const cancelRequests: { requestId: string; reason?: string }[] = [];
+    const cancelRequests: { requestId: string; note?: string }[] = [];
     const isCancel = (url: URL) => url.pathname === '/trpc/orders.cancel';
     await buyer.route(isCancel, (route) => {
       cancelRequests.push(route.request().postDataJSON());
@@ -227,7 +227,7 @@ describe('a buyer cancelling an order', () => {
     await dialog.waitFor({ state: 'hidden' });
     await shows(buyer.getByRole('status').filter({ hasText: 'Status: Cancelled' }));
     expect(cancelRequests).toHaveLength(2);
-    expect(cancelRequests[0]).toMatchObject({ reason: CANCEL_REASON, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(cancelRequests[0]).toMatchObject({ note: CANCEL_REASON, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     expect(cancelRequests[1]).toEqual(cancelRequests[0]);
     expect(heldPolls.length).toBeGreaterThan(0);
     // Unrouting lets the held polls through.

@@ -21,8 +21,8 @@ const CLOSED_EARLY: Partial<Record<WorkflowExecutionStatusName, string>> = {
  * Closes the order of `orderNumber` if its workflow's latest run ended early. A run replaced by a
  * reset is not an end: the new run rewrites the projection itself. Returns true when it closed the order.
  */
-export async function reconcileClosedOrder(db: Db, client: Client, orderNumber: string): Promise<boolean> {
-  const handle = client.workflow.getHandle(orderWorkflowId(orderNumber));
+export async function reconcileClosedOrder(db: Db, temporal: Client, orderNumber: string): Promise<boolean> {
+  const handle = temporal.workflow.getHandle(orderWorkflowId(orderNumber));
   // No workflow at all: not started yet (the reconciler will start it), or no longer retained.
   const description = await handle.describe().catch((error: unknown) => {
     if (error instanceof WorkflowNotFoundError) return null;
@@ -35,20 +35,20 @@ export async function reconcileClosedOrder(db: Db, client: Client, orderNumber: 
   // Closed already: the projection holds the closing entry, which the run's own timeline lacks.
   const row = await db.order.findUnique({ where: { orderNumber }, select: { closedNote: true } });
   if (!row || row.closedNote !== null) return false;
-  const run = client.workflow.getHandle(orderWorkflowId(orderNumber), runId);
+  const run = temporal.workflow.getHandle(orderWorkflowId(orderNumber), runId);
   // A transition the run made but had not projected when it was stopped is still part of its state.
   const view = await run.query(getOrderQuery).catch(() => null);
   if (view) await replaceProjection(db, { orderNumber, timeline: view.timeline, tracking: view.tracking });
-  const detail = await closeReason(client, orderNumber, runId);
+  const detail = await closeReason(temporal, orderNumber, runId);
   return closeOrder(db, orderNumber, detail ? `${reason}: ${detail}` : `${reason}.`);
 }
 
 const SERVER_DEFAULT_TERMINATE_REASON = 'terminated by user via frontend';
 
 /** The reason an operator typed when terminating the run, if any. */
-async function closeReason(client: Client, orderNumber: string, runId: string): Promise<string | undefined> {
-  const { history } = await client.workflowService.getWorkflowExecutionHistory({
-    namespace: client.options.namespace,
+async function closeReason(temporal: Client, orderNumber: string, runId: string): Promise<string | undefined> {
+  const { history } = await temporal.workflowService.getWorkflowExecutionHistory({
+    namespace: temporal.options.namespace,
     execution: { workflowId: orderWorkflowId(orderNumber), runId },
     historyEventFilterType: proto.temporal.api.enums.v1.HistoryEventFilterType.HISTORY_EVENT_FILTER_TYPE_CLOSE_EVENT,
   });
@@ -59,14 +59,14 @@ async function closeReason(client: Client, orderNumber: string, runId: string): 
 
 export interface ClosedOrderSweepOptions {
   db: Db;
-  client: Client;
+  temporal: Client;
   taskQueue: string;
   /** Only workflows closed at or after this time are looked at. */
   closedSince: Date;
 }
 
 /** Closes the orders of workflows on `taskQueue` that ended early since `closedSince`; returns how many. */
-export async function sweepClosedOrders({ db, client, taskQueue, closedSince }: ClosedOrderSweepOptions): Promise<number> {
+export async function sweepClosedOrders({ db, temporal, taskQueue, closedSince }: ClosedOrderSweepOptions): Promise<number> {
   const query = [
     `WorkflowType = '${ORDER_WORKFLOW_TYPE}'`,
     `TaskQueue = '${taskQueue.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`,
@@ -74,11 +74,11 @@ export async function sweepClosedOrders({ db, client, taskQueue, closedSince }: 
     `CloseTime >= '${closedSince.toISOString()}'`,
   ].join(' AND ');
   const orderNumbers = new Set<string>();
-  for await (const execution of client.workflow.list({ query })) {
+  for await (const execution of temporal.workflow.list({ query })) {
     const orderNumber = orderNumberFromWorkflowId(execution.workflowId);
     if (orderNumber) orderNumbers.add(orderNumber);
   }
   let closed = 0;
-  for (const orderNumber of orderNumbers) if (await reconcileClosedOrder(db, client, orderNumber)) closed++;
+  for (const orderNumber of orderNumbers) if (await reconcileClosedOrder(db, temporal, orderNumber)) closed++;
   return closed;
 }

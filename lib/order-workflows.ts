@@ -9,11 +9,11 @@ import type { orderWorkflow } from '../workflows/order-workflow';
 import { buyerIdKey, orderStatusKey, storeIdKey } from '../workflows/search-attributes';
 import type { Db } from './db';
 
-export async function startOrderWorkflow(client: Client, taskQueue: string, input: OrderInput): Promise<void> {
+export async function startOrderWorkflow(temporal: Client, taskQueue: string, input: OrderInput): Promise<void> {
   const itemCount = countItems(input.items);
   try {
     // Typed by the workflow function, so its arguments are checked; the API never loads workflow code.
-    await client.workflow.start<typeof orderWorkflow>(ORDER_WORKFLOW_TYPE, {
+    await temporal.workflow.start<typeof orderWorkflow>(ORDER_WORKFLOW_TYPE, {
       taskQueue,
       workflowId: orderWorkflowId(input.orderNumber),
       args: [input],
@@ -44,8 +44,8 @@ export interface OrderToStart {
  * Starts the workflow of every order (idempotently), then marks the rows as started. Checkout calls it
  * for its own orders; the reconciler calls it for rows whose checkout crashed before this step.
  */
-export async function ensureOrderWorkflows(db: Db, client: Client, taskQueue: string, orders: readonly OrderToStart[]): Promise<void> {
-  await Promise.all(orders.map((order) => startOrderWorkflow(client, taskQueue, order.input)));
+export async function ensureOrderWorkflows(db: Db, temporal: Client, taskQueue: string, orders: readonly OrderToStart[]): Promise<void> {
+  await Promise.all(orders.map((order) => startOrderWorkflow(temporal, taskQueue, order.input)));
   const unmarked = orders.filter((order) => !order.marked).map((order) => order.id);
   if (unmarked.length) {
     await db.order.updateMany({ where: { id: { in: unmarked }, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });

@@ -29,4 +29,4 @@ export async function checkReadiness(checks: Record<string, () => Promise<unknow
 }
 
 export const databaseCheck = (db: Db) => () => db.$queryRaw`SELECT 1`;
-export const temporalCheck = (client: Client) => () => client.connection.workflowService.getSystemInfo({});
+export const temporalCheck = (temporal: Client) => () => temporal.connection.workflowService.getSystemInfo({});

@@ -26,17 +26,17 @@ Runtime.install({
 const db = createDb(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
 const temporalConfig = temporalConnectConfig(env);
 const connection = await NativeConnection.connect(temporalConfig.connectionOptions);
-const client = await connectTemporalClient(temporalConfig);
+const temporal = await connectTemporalClient(temporalConfig);
 const workflowBundle = await bundleOrderWorkflows();
 const worker = await createOrderWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, db, workflowBundle });
 
-const ops = createWorkerOpsServer({ worker, db, client, sdkMetricsUrl: `http://${sdkMetricsAddress}/metrics` });
+const ops = createWorkerOpsServer({ worker, db, temporal, sdkMetricsUrl: `http://${sdkMetricsAddress}/metrics` });
 if (env.WORKER_OPS_PORT !== undefined) ops.listen(env.WORKER_OPS_PORT, env.HOST);
 
 const stopSweeps = new AbortController();
 const logSweepError = (sweep: string) => (error: unknown) => console.error(JSON.stringify({ level: 'error', msg: `${sweep} failed`, error: String(error) }));
 const reconciler = runPeriodically(
-  () => reconcileOrderWorkflows({ db, client, taskQueue: env.TEMPORAL_TASK_QUEUE, confirmWithinMs: env.ORDER_CONFIRM_WITHIN }),
+  () => reconcileOrderWorkflows({ db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, confirmWithinMs: env.ORDER_CONFIRM_WITHIN }),
   { intervalMs: 15_000, signal: stopSweeps.signal, onError: logSweepError('reconciler sweep') },
 );
 // Orders whose workflow an operator terminated are closed in the projection within CLOSED_SWEEP_MS.
@@ -45,7 +45,7 @@ let closedSince = new Date(Date.now() - 7 * 24 * 3_600_000);
 const closedOrderSweep = runPeriodically(
   async () => {
     const startedAt = Date.now();
-    await sweepClosedOrders({ db, client, taskQueue: env.TEMPORAL_TASK_QUEUE, closedSince });
+    await sweepClosedOrders({ db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, closedSince });
     closedSince = new Date(startedAt - 60_000);
   },
   { intervalMs: CLOSED_SWEEP_MS, signal: stopSweeps.signal, onError: logSweepError('closed-order sweep') },
@@ -64,4 +64,4 @@ await worker.run();
 stopSweeps.abort();
 await Promise.all([reconciler, closedOrderSweep, authPurge]);
 ops.close();
-await Promise.all([client.connection.close(), connection.close(), db.$disconnect()]);
+await Promise.all([temporal.connection.close(), connection.close(), db.$disconnect()]);

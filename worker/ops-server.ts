@@ -11,12 +11,12 @@ import { checkReadiness, databaseCheck, temporalCheck } from '../lib/readiness';
 export interface WorkerOpsOptions {
   worker: Worker;
   db: Db;
-  client: Client;
+  temporal: Client;
   /** Where the SDK's own Prometheus exporter listens (see Runtime telemetry options). */
   sdkMetricsUrl: string;
 }
 
-export function createWorkerOpsServer({ worker, db, client, sdkMetricsUrl }: WorkerOpsOptions): Server {
+export function createWorkerOpsServer({ worker, db, temporal, sdkMetricsUrl }: WorkerOpsOptions): Server {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'worker_' });
   const checks = {
@@ -24,7 +24,7 @@ export function createWorkerOpsServer({ worker, db, client, sdkMetricsUrl }: Wor
       if (worker.getState() !== 'RUNNING') throw new Error(`worker is ${worker.getState()}`);
     },
     database: databaseCheck(db),
-    temporal: temporalCheck(client),
+    temporal: temporalCheck(temporal),
   };
   return createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0];

@@ -8,7 +8,7 @@ import { ensureOrderWorkflows } from '../lib/order-workflows';
 
 export interface ReconcilerOptions {
   db: Db;
-  client: Client;
+  temporal: Client;
   taskQueue: string;
   confirmWithinMs: number;
   /** Rows younger than this are left to the checkout that is still creating them. */
@@ -17,7 +17,7 @@ export interface ReconcilerOptions {
 }
 
 /** Starts the workflows of orders that have none yet; returns how many it started. */
-export async function reconcileOrderWorkflows({ db, client, taskQueue, confirmWithinMs, graceMs = 10_000, batchSize = 100 }: ReconcilerOptions): Promise<number> {
+export async function reconcileOrderWorkflows({ db, temporal, taskQueue, confirmWithinMs, graceMs = 10_000, batchSize = 100 }: ReconcilerOptions): Promise<number> {
   const orders = await db.order.findMany({
     where: { workflowStartedAt: null, createdAt: { lt: new Date(Date.now() - graceMs) } },
     include: orderFactsInclude,
@@ -25,6 +25,6 @@ export async function reconcileOrderWorkflows({ db, client, taskQueue, confirmWi
     take: batchSize,
   });
   const toStart = orders.map((row) => ({ id: row.id, marked: false, input: { ...orderFactsFromRow(row), confirmWithinMs } }));
-  if (toStart.length) await ensureOrderWorkflows(db, client, taskQueue, toStart);
+  if (toStart.length) await ensureOrderWorkflows(db, temporal, taskQueue, toStart);
   return orders.length;
 }

@@ -1,6 +1,7 @@
 // Server-side sessions stored in the database. The cookie carries a random token; the table keeps only
 // its SHA-256, so reading the table does not let anyone sign in.
 import { createHash, randomBytes } from 'node:crypto';
+import type { AccountRole } from '../../domain/order-model';
 import type { Db } from '../../lib/db';
 
 export const SESSION_COOKIE = 'sid';
@@ -9,7 +10,7 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
-  role: 'buyer' | 'seller';
+  role: AccountRole;
   store: { id: string; name: string; slug: string } | null;
 }
 

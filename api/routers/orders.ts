@@ -62,7 +62,7 @@ export const ordersRouter = router({
   cancel: buyerProcedure
     .input(cancelInput)
     .output(buyerOrderChangeDto)
-    .mutation(({ ctx, input }) => buyerChange(ctx, input, { to: 'cancelled', note: input.reason ?? 'Cancelled by the buyer.' })),
+    .mutation(({ ctx, input }) => buyerChange(ctx, input, { to: 'cancelled', note: input.note ?? 'Cancelled by the buyer.' })),
 
   /** "Order received": the buyer confirms a shipped order arrived, which makes it delivered. */
   confirmReceipt: buyerProcedure

@@ -60,7 +60,7 @@ const mixes: { name: string; build: (orderNumber: string, buyer: ApiClient) => R
       ...sellerRequests(orderNumber, REQUESTS - 10),
       ...Array.from({ length: 10 }, () => {
         const requestId = randomUUID();
-        return { requestId, to: 'cancelled' as const, send: () => buyer.orders.cancel.mutate({ orderNumber, requestId, reason: 'Changed my mind' }) };
+        return { requestId, to: 'cancelled' as const, send: () => buyer.orders.cancel.mutate({ orderNumber, requestId, note: 'Changed my mind' }) };
       }),
     ],
   },

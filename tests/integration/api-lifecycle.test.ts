@@ -94,7 +94,7 @@ test('a buyer cancels a pending order; the projection and the seller see it', as
   const [watch] = await productsOf(stack.db, 'gadget-hub');
   const { orders } = await buyer.checkout.place.mutate({ idempotencyKey: randomUUID(), lines: [{ productId: watch!.id, quantity: 1 }], shipping: SHIPPING });
   const { orderNumber } = orders[0]!;
-  const { order } = await buyer.orders.cancel.mutate({ orderNumber, requestId: randomUUID(), reason: 'Ordered by mistake' });
+  const { order } = await buyer.orders.cancel.mutate({ orderNumber, requestId: randomUUID(), note: 'Ordered by mistake' });
   expect(order.status).toBe('cancelled');
   expect(order.timeline.at(-1)).toMatchObject({ by: { role: 'buyer' }, note: 'Ordered by mistake' });
   const seller = await signedInClient(stack.apiUrl, 'gadgets@seller.test');

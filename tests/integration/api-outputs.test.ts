@@ -164,7 +164,7 @@ test('a seller action from elsewhere shows as the store, the system as Order ser
   await signal(confirmedByIntegration, { to: 'delivered', actor: OPERATOR, note: refusedNote }, (view) => view.rejected.length === 1);
   // SELLER is an integration's actor with its own id and name, not the signed-in staff member.
   await signal(confirmedByIntegration, { to: 'confirmed', actor: SELLER }, (view) => view.status === 'confirmed');
-  const cancelled = await buyer.orders.cancel.mutate({ orderNumber: confirmedByIntegration, requestId: randomUUID(), reason: 'Found it cheaper' });
+  const cancelled = await buyer.orders.cancel.mutate({ orderNumber: confirmedByIntegration, requestId: randomUUID(), note: 'Found it cheaper' });
   expect(byOf(cancelled.order)).toEqual([
     ['pending', 'buyer', BUYER_NAME],
     ['confirmed', 'seller', STORE_NAME],

@@ -75,7 +75,7 @@ describe('notifications', () => {
   test('the buyer’s own actions are not notified; a cancellation gives its reason', async () => {
     const buyer = await newBuyer(stack.apiUrl);
     const cancelledByBuyer = await placeOrder(buyer, stack.db);
-    await buyer.orders.cancel.mutate({ orderNumber: cancelledByBuyer, requestId: randomUUID(), reason: 'Changed my mind' });
+    await buyer.orders.cancel.mutate({ orderNumber: cancelledByBuyer, requestId: randomUUID(), note: 'Changed my mind' });
     const cancelledBySeller = await placeOrder(buyer, stack.db);
     await seller.seller.setStatus.mutate({ orderNumber: cancelledBySeller, requestId: randomUUID(), to: 'cancelled', note: 'Out of stock in your size.' });
     const list = await buyer.notifications.list.query();

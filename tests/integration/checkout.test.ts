@@ -96,7 +96,7 @@ test('orders committed while Temporal is unreachable get their workflows on retr
     expect(abandoned).toHaveLength(2);
     for (const row of abandoned) expect(await workflowStatus(row.orderNumber)).toBeNull();
     const reconcile = () =>
-      reconcileOrderWorkflows({ db: stack.db, client: stack.temporal, taskQueue: stack.taskQueue, confirmWithinMs: stack.env.ORDER_CONFIRM_WITHIN, graceMs: 0 });
+      reconcileOrderWorkflows({ db: stack.db, temporal: stack.temporal, taskQueue: stack.taskQueue, confirmWithinMs: stack.env.ORDER_CONFIRM_WITHIN, graceMs: 0 });
     expect(await reconcile()).toBeGreaterThanOrEqual(2);
     for (const row of abandoned) expect(await workflowStatus(row.orderNumber)).toBe('RUNNING');
     expect(await stack.db.order.count({ where: { buyerId: me.id, workflowStartedAt: null } })).toBe(0);

@@ -158,7 +158,7 @@ describe('Terminate', () => {
     const orderNumber = await newOrder();
     await orderHandle(stack.temporal, orderNumber).terminate('Duplicate order, refunded by phone');
     const closedSince = new Date(Date.now() - 60_000);
-    const sweep = () => sweepClosedOrders({ db: stack.db, client: stack.temporal, taskQueue: stack.taskQueue, closedSince });
+    const sweep = () => sweepClosedOrders({ db: stack.db, temporal: stack.temporal, taskQueue: stack.taskQueue, closedSince });
     // Visibility lists a closed workflow a moment after it closes; the worker's sweeps overlap for that.
     await expect
       .poll(async () => {

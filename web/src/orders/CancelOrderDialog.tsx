@@ -24,8 +24,8 @@ export function CancelOrderDialog(props: {
     onRefused: () => props.onRefused(),
   });
   const onSubmit = (form: HTMLFormElement) => {
-    const reason = formText(form, 'reason').trim();
-    cancel.submit({ orderNumber: props.orderNumber, ...(reason ? { reason } : {}) });
+    const note = formText(form, 'note').trim();
+    cancel.submit({ orderNumber: props.orderNumber, ...(note ? { note } : {}) });
   };
   return (
     <FormDialog
@@ -42,11 +42,11 @@ export function CancelOrderDialog(props: {
     >
       <FormField
         label="Reason (optional)"
-        name="reason"
+        name="note"
         multiline
         maxlength={500}
         hint="The seller sees this reason."
-        error={fieldErrors(cancel.mutation.error).reason}
+        error={fieldErrors(cancel.mutation.error).note}
       />
     </FormDialog>
   );
