@@ -2,7 +2,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../lib/db';
 import type { Env } from '../lib/env';
-import type { Logger } from './logger';
+import type { Logger } from '../lib/logger';
 
 export interface ApiDeps {
   db: Db;

@@ -1,12 +1,12 @@
 // The API process: tRPC over HTTP plus the built web app.
 import { createDb } from '../lib/db';
 import { loadEnv } from '../lib/env';
+import { createLogger } from '../lib/logger';
 import { connectTemporalClient, temporalConnectConfig } from '../lib/temporal';
-import { createLogger } from './logger';
 import { createApiServer } from './server';
 
 const env = loadEnv();
-const logger = createLogger(env.LOG_LEVEL, { service: 'api' });
+const logger = createLogger({ service: 'api', level: env.LOG_LEVEL });
 const db = createDb(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
 const temporal = await connectTemporalClient(temporalConnectConfig(env));
 const server = createApiServer({ db, temporal, env, logger });

@@ -1,8 +1,10 @@
 // The API's HTTP server: tRPC under /trpc, health, readiness and metrics endpoints, and the built web
 // app for everything else.
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import type { Logger } from '../lib/logger';
 import { checkReadiness, databaseCheck, temporalCheck } from '../lib/readiness';
 import { createContextFactory } from './context';
 import type { ApiDeps } from './deps';
@@ -25,15 +27,19 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {}): Server {
+  // Each request logs through a child logger that adds its ID to every line (see the request handler).
+  const requestLoggers = new WeakMap<IncomingMessage, Logger>();
+  const loggerOf = (req: IncomingMessage) => requestLoggers.get(req) ?? deps.logger;
+  const createContext = createContextFactory(deps);
   const trpc = createHTTPHandler({
     router: appRouter,
-    createContext: createContextFactory(deps),
+    createContext: (opts) => Object.assign(createContext(opts), { logger: loggerOf(opts.req) }),
     basePath: '/trpc/',
     maxBodySize: MAX_BODY_BYTES,
     // The clients send one call per request; batches would let one request carry many calls.
     allowBatching: false,
-    onError: ({ error, path }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR' && !error.cause) deps.logger.error('request failed', { path, error: error.message });
+    onError: ({ error, path, req }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR' && !error.cause) loggerOf(req).error('request failed', { path, error: error.message });
     },
   });
   const serveStatic = createStaticHandler(options.webRoot ?? webDistDir);
@@ -41,7 +47,7 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
   const procedures = new Set(Object.keys(appRouter._def.procedures));
   const readinessChecks = { database: databaseCheck(deps.db), temporal: temporalCheck(deps.temporal) };
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse, logger: Logger) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const path = (req.url ?? '/').split('?')[0]!;
     if (path.startsWith('/trpc/')) {
@@ -49,8 +55,8 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
       return trpc(req, res);
     }
     if (path === SELLER_EXPORT_PATH) {
-      return void exportSellerOrders(deps, req, res).catch((error: unknown) => {
-        deps.logger.error('export failed', { error: String(error) });
+      return void exportSellerOrders({ ...deps, logger }, req, res).catch((error: unknown) => {
+        logger.error('export failed', { error: String(error) });
         if (!res.headersSent) json(res, 500, { error: 'Something went wrong on our side.' });
         else res.destroy();
       });
@@ -74,14 +80,19 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
 
   return createServer((req, res) => {
     const started = performance.now();
+    // Sent back too, so that a user or a proxy can quote it when reporting a problem.
+    const requestId = randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    const logger = deps.logger.child({ requestId });
+    requestLoggers.set(req, logger);
     res.on('finish', () => {
       // Path without the query string: tRPC GET inputs may hold order numbers and searches.
       const path = (req.url ?? '/').split('?')[0]!;
       const ms = performance.now() - started;
       metrics.observe(routeLabel(path, procedures), req.method ?? 'GET', res.statusCode, ms / 1000);
-      deps.logger.info('request', { method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, ip: req.socket.remoteAddress });
+      logger.info('request', { method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, ip: req.socket.remoteAddress });
     });
-    handle(req, res);
+    handle(req, res, logger);
   });
 }
 

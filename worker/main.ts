@@ -1,9 +1,10 @@
 // The worker process: runs order workflows and their activities, two sweeps that keep the database and
 // Temporal in step (the checkout reconciler and the closed-order sweep), and the purge of expired
 // sessions and old login attempts.
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createDb } from '../lib/db';
 import { loadEnv } from '../lib/env';
+import { createLogger } from '../lib/logger';
 import { connectTemporalClient, temporalConnectConfig } from '../lib/temporal';
 import { freePort } from '../scripts/lib/ports';
 import { sweepClosedOrders } from '../lib/closed-orders';
@@ -12,15 +13,20 @@ import { bundleOrderWorkflows, createOrderWorker } from './create-worker';
 import { createWorkerOpsServer } from './ops-server';
 import { runPeriodically } from './periodic';
 import { reconcileOrderWorkflows } from './reconciler';
+import { createSdkLogger, sdkLogLevel } from './sdk-logger';
 
 const env = loadEnv();
+const logger = createLogger({ service: 'worker', level: env.LOG_LEVEL });
 const CLOSED_SWEEP_MS = 20_000;
 // The SDK's metrics exporter listens on a private port; /metrics of the ops server republishes it.
 const sdkMetricsAddress = `127.0.0.1:${await freePort()}`;
 Runtime.install({
-  // The SDK logs every state change at INFO; keep its warnings and errors unless debugging.
-  logger: new DefaultLogger(env.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN'),
-  telemetryOptions: { metrics: { prometheus: { bindAddress: sdkMetricsAddress } } },
+  logger: createSdkLogger(logger.child({}, sdkLogLevel(env.LOG_LEVEL))),
+  telemetryOptions: {
+    // The Core SDK's own warnings go to the same logger instead of straight to the console.
+    logging: { forward: {}, filter: { core: 'WARN', other: 'ERROR' } },
+    metrics: { prometheus: { bindAddress: sdkMetricsAddress } },
+  },
 });
 
 const db = createDb(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
@@ -34,7 +40,7 @@ const ops = createWorkerOpsServer({ worker, db, temporal, sdkMetricsUrl: `http:/
 if (env.WORKER_OPS_PORT !== undefined) ops.listen(env.WORKER_OPS_PORT, env.HOST);
 
 const stopSweeps = new AbortController();
-const logSweepError = (sweep: string) => (error: unknown) => console.error(JSON.stringify({ level: 'error', msg: `${sweep} failed`, error: String(error) }));
+const logSweepError = (sweep: string) => (error: unknown) => logger.error(`${sweep} failed`, { error: String(error) });
 const reconciler = runPeriodically(
   () => reconcileOrderWorkflows({ db, temporal, taskQueue: env.TEMPORAL_TASK_QUEUE, confirmWithinMs: env.ORDER_CONFIRM_WITHIN }),
   { intervalMs: 15_000, signal: stopSweeps.signal, onError: logSweepError('reconciler sweep') },
@@ -53,12 +59,12 @@ const closedOrderSweep = runPeriodically(
 const authPurge = runPeriodically(
   async () => {
     const { sessions, loginAttempts } = await purgeAuthRows({ db, loginWindowMs: env.LOGIN_WINDOW });
-    if (sessions || loginAttempts) console.log(JSON.stringify({ level: 'info', msg: 'auth rows purged', sessions, loginAttempts }));
+    if (sessions || loginAttempts) logger.info('auth rows purged', { sessions, loginAttempts });
   },
   { intervalMs: AUTH_PURGE_INTERVAL_MS, signal: stopSweeps.signal, onError: logSweepError('auth purge') },
 );
 
-console.log(JSON.stringify({ level: 'info', msg: 'worker ready', taskQueue: env.TEMPORAL_TASK_QUEUE, namespace: env.TEMPORAL_NAMESPACE }));
+logger.info('worker ready', { taskQueue: env.TEMPORAL_TASK_QUEUE, namespace: env.TEMPORAL_NAMESPACE });
 // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks have drained.
 await worker.run();
 stopSweeps.abort();

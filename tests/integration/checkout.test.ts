@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createLogger } from '../../api/logger';
+import { createLogger } from '../../lib/logger';
 import { createApiServer } from '../../api/server';
 import { orderWorkflowId } from '../../workflows/messages';
 import { reconcileOrderWorkflows } from '../../worker/reconciler';
@@ -69,7 +69,7 @@ test('orders committed while Temporal is unreachable get their workflows on retr
     interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 2 }))],
   });
   const deadTemporal = new Client({ connection, namespace: stack.env.TEMPORAL_NAMESPACE });
-  const brokenApi = createApiServer({ db: stack.db, temporal: deadTemporal, env: stack.env, logger: createLogger('silent') });
+  const brokenApi = createApiServer({ db: stack.db, temporal: deadTemporal, env: stack.env, logger: createLogger({ service: 'api', level: 'silent' }) });
   await new Promise<void>((resolve) => brokenApi.listen(0, '127.0.0.1', resolve));
   try {
     const brokenUrl = `http://127.0.0.1:${(brokenApi.address() as AddressInfo).port}`;

@@ -10,7 +10,13 @@ const SERVICES = {
   api: { script: 'api/main.ts', readyLine: 'api ready' },
 } as const;
 
-export async function spawnServiceProcess(stack: TestStack, service: keyof typeof SERVICES, extraEnv: Record<string, string> = {}): Promise<ManagedChild> {
+/** onLine receives each line the process writes to standard output, for tests that check its logs. */
+export async function spawnServiceProcess(
+  stack: TestStack,
+  service: keyof typeof SERVICES,
+  extraEnv: Record<string, string> = {},
+  onLine: (line: string) => void = () => {},
+): Promise<ManagedChild> {
   const { script, readyLine } = SERVICES[service];
   const child = spawnManaged(service, process.execPath, ['--import', 'tsx', script], {
     cwd: repoRoot,
@@ -21,20 +27,23 @@ export async function spawnServiceProcess(stack: TestStack, service: keyof typeo
       TEMPORAL_ADDRESS: stack.env.TEMPORAL_ADDRESS,
       TEMPORAL_NAMESPACE: stack.env.TEMPORAL_NAMESPACE,
       TEMPORAL_TASK_QUEUE: stack.taskQueue,
-      // The API announces readiness at info level; the worker prints its ready line at any level.
-      LOG_LEVEL: service === 'api' ? 'info' : 'warn',
+      // Both announce readiness at info level; the worker keeps the Temporal SDK's lines at warn even so.
+      LOG_LEVEL: 'info',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
     // Reading every line also keeps the pipe drained while the process runs.
-    createInterface({ input: child.process.stdout! }).on('line', (line) => line.includes(readyLine) && resolve());
+    createInterface({ input: child.process.stdout! }).on('line', (line) => {
+      onLine(line);
+      if (line.includes(readyLine)) resolve();
+    });
     void child.exited.then((code) => reject(new Error(`${service} exited with code ${code} before it was ready`)));
   });
   return child;
 }
 
-export function spawnWorkerProcess(stack: TestStack, extraEnv: Record<string, string> = {}): Promise<ManagedChild> {
-  return spawnServiceProcess(stack, 'worker', extraEnv);
+export function spawnWorkerProcess(stack: TestStack, extraEnv: Record<string, string> = {}, onLine?: (line: string) => void): Promise<ManagedChild> {
+  return spawnServiceProcess(stack, 'worker', extraEnv, onLine);
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
-import { createLogger } from '../../api/logger';
+import { createLogger } from '../../lib/logger';
 import { createApiServer } from '../../api/server';
 import { createDb, type Db } from '../../lib/db';
 import { loadEnv, type Env } from '../../lib/env';
@@ -73,9 +73,13 @@ export async function startTestStack(overrides: Partial<Record<keyof Env, string
 
   const worker = inProcessWorker ? await startWorker() : undefined;
   const logs: LogRecord[] = [];
-  const logger = createLogger('debug', { service: 'api' }, (line) => {
-    logs.push(JSON.parse(line) as LogRecord);
-    if (env.LOG_LEVEL !== 'silent') console.log(line);
+  const logger = createLogger({
+    service: 'api',
+    level: 'debug',
+    write: (line) => {
+      logs.push(JSON.parse(line) as LogRecord);
+      if (env.LOG_LEVEL !== 'silent') process.stdout.write(line);
+    },
   });
   const server = createApiServer({ db, temporal, env, logger }, { webRoot });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
