@@ -123,9 +123,8 @@ export const buyerOrderChangeDto = z.object({ order: buyerOrderDto });
 export const sellerOrderListDto = page(
   z.object({
     ...listedOrder,
-    customerName: z.string(),
-    customerPhone: z.string(),
-    city: z.string(),
+    /** Who and where, as far as the table shows them: the shipping details' name, phone and city. */
+    shipping: shippingDto.pick({ name: true, phone: true, city: true }),
     /** The shipment's tracking number once the order has shipped. */
     trackingNumber: z.string().nullable(),
     /** When a pending order is cancelled unless the seller confirms it; null for other orders. */

@@ -3,13 +3,17 @@
 // write changes nothing. The activities, the closed-order reconciler and the API share these writes.
 import { checkTransition, isTerminal, STATUS_INFO, type Actor } from '../domain/order-model';
 import type { ProjectionInput, TimelineEntry, TrackingInfo } from '../domain/order-types';
+import { isDeepStrictEqual } from 'node:util';
 import type { OrderEvent } from '../prisma/generated/client';
 import type { Db } from './db';
+import { eventColumns, timelineEntryFromEvent } from './order-rows';
 
 /** Writes one timeline entry; returns false when the order row does not exist. */
 export async function projectEntry(db: Pick<Db, '$queryRaw'>, { orderNumber, buyerId, entry, tracking }: ProjectionInput): Promise<boolean> {
   const info = STATUS_INFO[entry.to];
-  const note = entry.note ?? null;
+  // The values of the event's columns come from the one mapping of lib/order-rows.ts.
+  const event = eventColumns(entry);
+  const note = event.note;
   // One statement, so the writes are atomic without a transaction and cost one round trip; every status
   // change waits for it. The status message in force is the store's own for the new status, or the
   // model's default; it is kept on the event and in the notification, so history shows what the buyer
@@ -28,8 +32,8 @@ export async function projectEntry(db: Pick<Db, '$queryRaw'>, { orderNumber, buy
     ),
     event AS (
       INSERT INTO "OrderEvent" ("id", "orderId", "seq", "fromStatus", "toStatus", "at", "actorRole", "actorId", "actorName", "note", "statusMessage")
-      SELECT gen_random_uuid(), "id", ${entry.seq}, ${entry.from}::"OrderStatus", ${entry.to}::"OrderStatus", ${new Date(entry.at)}::timestamp(3),
-        ${entry.by.role}, ${entry.by.id ?? null}::text, ${entry.by.name}, ${note}::text, "text"
+      SELECT gen_random_uuid(), "id", ${event.seq}, ${event.from}::"OrderStatus", ${event.to}::"OrderStatus", ${event.at}::timestamp(3),
+        ${event.actorRole}, ${event.actorId}::text, ${event.actorName}, ${note}::text, "text"
       FROM message
       ON CONFLICT ("orderId", "seq") DO UPDATE SET
         "fromStatus" = EXCLUDED."fromStatus", "toStatus" = EXCLUDED."toStatus", "at" = EXCLUDED."at", "actorRole" = EXCLUDED."actorRole",
@@ -92,16 +96,7 @@ export async function replaceProjection(db: Db, { orderNumber, timeline, trackin
 
 /** Whether a projected event says exactly what a timeline entry says. */
 function matchesEvent(entry: TimelineEntry, event: OrderEvent | undefined): boolean {
-  return (
-    event !== undefined &&
-    event.fromStatus === entry.from &&
-    event.toStatus === entry.to &&
-    event.at.toISOString() === entry.at &&
-    event.actorRole === entry.by.role &&
-    event.actorId === (entry.by.id ?? null) &&
-    event.actorName === entry.by.name &&
-    event.note === (entry.note ?? null)
-  );
+  return event !== undefined && isDeepStrictEqual(timelineEntryFromEvent(event), entry);
 }
 
 /** Who closes an order whose workflow an operator ended outside the order's lifecycle. */

@@ -22,12 +22,12 @@ export function orderFactsFromRow(order: OrderRowWithFacts): OrderFacts {
     orderNumber: order.orderNumber,
     buyer: { id: order.buyerId, name: order.buyer.name },
     store: { id: order.store.id, name: order.store.name },
-    items: order.items.map((item) => ({ productId: item.productId, name: item.productName, unitPriceCentavos: item.unitPriceCentavos, quantity: item.quantity })),
+    items: order.items.map((item) => ({ productId: item.productId, name: item.name, unitPriceCentavos: item.unitPriceCentavos, quantity: item.quantity })),
     subtotalCentavos: order.subtotalCentavos,
     shippingCentavos: order.shippingCentavos,
     totalCentavos: order.totalCentavos,
-    shipping: { name: order.customerName, phone: order.customerPhone, addressLine: order.addressLine, city: order.city, postalCode: order.postalCode },
-    placedAt: order.createdAt.toISOString(),
+    shipping: { name: order.shippingName, phone: order.shippingPhone, addressLine: order.addressLine, city: order.city, postalCode: order.postalCode },
+    placedAt: order.placedAt.toISOString(),
   };
 }
 
@@ -43,17 +43,17 @@ export function orderRowsFromFacts(facts: OrderFacts, ids: { orderId: string; ch
     subtotalCentavos: facts.subtotalCentavos,
     shippingCentavos: facts.shippingCentavos,
     totalCentavos: facts.totalCentavos,
-    customerName: facts.shipping.name,
-    customerPhone: facts.shipping.phone,
+    shippingName: facts.shipping.name,
+    shippingPhone: facts.shipping.phone,
     addressLine: facts.shipping.addressLine,
     city: facts.shipping.city,
     postalCode: facts.shipping.postalCode,
-    createdAt: new Date(facts.placedAt),
+    placedAt: new Date(facts.placedAt),
   };
   const items: Prisma.OrderItemCreateManyInput[] = facts.items.map((item) => ({
     orderId: ids.orderId,
     productId: item.productId,
-    productName: item.name,
+    name: item.name,
     unitPriceCentavos: item.unitPriceCentavos,
     quantity: item.quantity,
     lineTotalCentavos: lineTotal(item),
@@ -61,12 +61,12 @@ export function orderRowsFromFacts(facts: OrderFacts, ids: { orderId: string; ch
   return { order, items, event: { orderId: ids.orderId, ...eventColumns(firstEntry) } satisfies Prisma.OrderEventCreateManyInput };
 }
 
-/** The OrderEvent columns of a timeline entry; the projection's statement writes these same values. */
+/** The OrderEvent fields of a timeline entry; the projection's statement writes these same values. */
 export function eventColumns(entry: TimelineEntry) {
   return {
     seq: entry.seq,
-    fromStatus: entry.from,
-    toStatus: entry.to,
+    from: entry.from,
+    to: entry.to,
     at: new Date(entry.at),
     actorRole: entry.by.role,
     actorId: entry.by.id ?? null,
@@ -79,8 +79,8 @@ export function eventColumns(entry: TimelineEntry) {
 export function timelineEntryFromEvent(event: OrderEvent): TimelineEntry {
   return {
     seq: event.seq,
-    from: event.fromStatus,
-    to: event.toStatus,
+    from: event.from,
+    to: event.to,
     at: event.at.toISOString(),
     by: { role: event.actorRole as ActorRole, ...(event.actorId ? { id: event.actorId } : {}), name: event.actorName },
     ...(event.note ? { note: event.note } : {}),

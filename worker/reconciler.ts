@@ -19,9 +19,9 @@ export interface ReconcilerOptions {
 /** Starts the workflows of orders that have none yet; returns how many it started. */
 export async function reconcileOrderWorkflows({ db, temporal, taskQueue, confirmWithinMs, graceMs = 10_000, batchSize = 100 }: ReconcilerOptions): Promise<number> {
   const orders = await db.order.findMany({
-    where: { workflowStartedAt: null, createdAt: { lt: new Date(Date.now() - graceMs) } },
+    where: { workflowStartedAt: null, placedAt: { lt: new Date(Date.now() - graceMs) } },
     include: orderFactsInclude,
-    orderBy: { createdAt: 'asc' },
+    orderBy: { placedAt: 'asc' },
     take: batchSize,
   });
   const toStart = orders.map((row) => ({ id: row.id, marked: false, input: { ...orderFactsFromRow(row), confirmWithinMs } }));

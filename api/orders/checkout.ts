@@ -19,6 +19,9 @@ import { newOrderNumber } from './order-number';
 
 export type CheckoutInput = z.infer<typeof checkoutInput>;
 
+/** How long a checkout may wait for a database connection to start its transaction. */
+const CHECKOUT_MAX_WAIT_MS = 10_000;
+
 export interface PlacedOrder {
   orderNumber: string;
   storeName: string;
@@ -92,13 +95,17 @@ async function createCheckout(db: Db, buyer: SessionUser, input: CheckoutInput, 
   });
   const rows = orders.map(({ id, input: facts }) => orderRowsFromFacts(facts, { orderId: id, checkoutId }, placedEntry(facts)));
   // A batch of single inserts: the embedded database serves one transaction at a time, so the fewer
-  // statements inside it, the less it holds up every other request.
-  await db.$transaction([
-    db.checkout.create({ data: { id: checkoutId, buyerId: buyer.id, idempotencyKey: input.idempotencyKey, requestHash: hash, createdAt: placedAt }, select: { id: true } }),
-    db.order.createMany({ data: rows.map((row) => row.order) }),
-    db.orderItem.createMany({ data: rows.flatMap((row) => row.items) }),
-    db.orderEvent.createMany({ data: rows.map((row) => row.event) }),
-  ]);
+  // statements inside it, the less it holds up every other request. A burst of checkouts queues for the
+  // pool's connections; it waits longer than Prisma's two seconds rather than fail the buyer's order.
+  await db.$transaction(
+    [
+      db.checkout.create({ data: { id: checkoutId, buyerId: buyer.id, idempotencyKey: input.idempotencyKey, requestHash: hash, createdAt: placedAt }, select: { id: true } }),
+      db.order.createMany({ data: rows.map((row) => row.order) }),
+      db.orderItem.createMany({ data: rows.flatMap((row) => row.items) }),
+      db.orderEvent.createMany({ data: rows.map((row) => row.event) }),
+    ],
+    { maxWait: CHECKOUT_MAX_WAIT_MS },
+  );
   return orders;
 }
 

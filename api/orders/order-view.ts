@@ -70,7 +70,7 @@ export async function withStatusMessages<V extends Pick<OrderView, 'orderNumber'
 
 /** A projected event row with the status message kept with it (the default, for older events). */
 function toldEntryFromEvent(event: OrderEvent): ToldTimelineEntry {
-  return { ...timelineEntryFromEvent(event), statusMessage: event.statusMessage ?? STATUS_INFO[event.toStatus].buyerMessage };
+  return { ...timelineEntryFromEvent(event), statusMessage: event.statusMessage ?? STATUS_INFO[event.to].buyerMessage };
 }
 
 export async function projectedOrderView(db: Db, orderNumber: string): Promise<(ToldOrderView & { closedNote: string | null }) | null> {

@@ -9,7 +9,7 @@ export interface PageRequest {
 export function pageQuery({ cursor, limit }: PageRequest, oldestFirst = false) {
   const direction = oldestFirst ? ('asc' as const) : ('desc' as const);
   return {
-    orderBy: [{ createdAt: direction }, { id: direction }],
+    orderBy: [{ placedAt: direction }, { id: direction }],
     take: limit + 1,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
   };

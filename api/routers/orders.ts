@@ -27,7 +27,7 @@ export const ordersRouter = router({
           id: true,
           orderNumber: true,
           status: true,
-          createdAt: true,
+          placedAt: true,
           itemCount: true,
           totalCentavos: true,
           closedNote: true,
@@ -40,7 +40,7 @@ export const ordersRouter = router({
         items: page.items.map((order) => ({
           orderNumber: order.orderNumber,
           status: order.status,
-          placedAt: order.createdAt.toISOString(),
+          placedAt: order.placedAt.toISOString(),
           itemCount: order.itemCount,
           totalCentavos: order.totalCentavos,
           storeName: order.store.name,

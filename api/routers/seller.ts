@@ -32,11 +32,11 @@ export const sellerRouter = router({
           id: true,
           orderNumber: true,
           status: true,
-          createdAt: true,
+          placedAt: true,
           itemCount: true,
           totalCentavos: true,
-          customerName: true,
-          customerPhone: true,
+          shippingName: true,
+          shippingPhone: true,
           city: true,
           closedNote: true,
           trackingNumber: true,
@@ -49,10 +49,16 @@ export const sellerRouter = router({
     const page = toPage(rows, input);
     return {
       nextCursor: page.nextCursor,
-      items: page.items.map(({ id: _id, createdAt, ...order }) => ({
-        ...order,
-        placedAt: createdAt.toISOString(),
-        confirmBy: confirmByOf({ ...order, createdAt }, ctx.env.ORDER_CONFIRM_WITHIN)?.toISOString() ?? null,
+      items: page.items.map((order) => ({
+        orderNumber: order.orderNumber,
+        status: order.status,
+        placedAt: order.placedAt.toISOString(),
+        itemCount: order.itemCount,
+        totalCentavos: order.totalCentavos,
+        closedNote: order.closedNote,
+        shipping: { name: order.shippingName, phone: order.shippingPhone, city: order.city },
+        trackingNumber: order.trackingNumber,
+        confirmBy: confirmByOf(order, ctx.env.ORDER_CONFIRM_WITHIN)?.toISOString() ?? null,
       })),
       counts: { all: Object.values(counts).reduce((sum, count) => sum + count, 0), ...counts },
     };
@@ -95,14 +101,14 @@ export const sellerRouter = router({
       where: { storeId: ctx.store.id, orderNumber: { in: input.orderNumbers } },
       select: {
         orderNumber: true,
-        createdAt: true,
+        placedAt: true,
         itemCount: true,
-        customerName: true,
-        customerPhone: true,
+        shippingName: true,
+        shippingPhone: true,
         addressLine: true,
         city: true,
         postalCode: true,
-        items: { select: { productName: true, quantity: true }, orderBy: { productName: 'asc' } },
+        items: { select: { name: true, quantity: true }, orderBy: { name: 'asc' } },
       },
     });
     const byNumber = new Map(orders.map((order) => [order.orderNumber, order]));
@@ -112,10 +118,10 @@ export const sellerRouter = router({
       return [
         {
           orderNumber,
-          placedAt: order.createdAt.toISOString(),
+          placedAt: order.placedAt.toISOString(),
           storeName: ctx.store.name,
-          shipping: { name: order.customerName, phone: order.customerPhone, addressLine: order.addressLine, city: order.city, postalCode: order.postalCode },
-          items: order.items.map((item) => ({ name: item.productName, quantity: item.quantity })),
+          shipping: { name: order.shippingName, phone: order.shippingPhone, addressLine: order.addressLine, city: order.city, postalCode: order.postalCode },
+          items: order.items.map((item) => ({ name: item.name, quantity: item.quantity })),
           itemCount: order.itemCount,
         },
       ];

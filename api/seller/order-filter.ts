@@ -20,10 +20,10 @@ export function searchWhere(search: string | undefined): Prisma.OrderWhereInput 
   const contains = (text: string) => ({ contains: likeLiteral(text), mode: 'insensitive' as const });
   const or: Prisma.OrderWhereInput[] = [
     { orderNumber: { startsWith: likeLiteral(search.toUpperCase()) } },
-    { customerName: contains(search) },
+    { shippingName: contains(search) },
     { city: contains(search) },
     { trackingNumber: contains(search) },
-    { customerPhone: { contains: likeLiteral(search) } },
+    { shippingPhone: { contains: likeLiteral(search) } },
   ];
   const digits = phoneDigitsOf(search);
   if (digits) or.push({ phoneDigits: { contains: digits } });
@@ -54,6 +54,6 @@ export const oldestFirst = (filter: SellerOrderFilter) => filter.sort === 'deadl
  * window (ORDER_CONFIRM_WITHIN), as the workflow does from the time the order was placed; the order page
  * shows the workflow's own deadline.
  */
-export function confirmByOf(order: { status: OrderStatus; createdAt: Date; closedNote: string | null }, confirmWithinMs: number): Date | null {
-  return order.status === 'pending' && order.closedNote === null ? new Date(order.createdAt.getTime() + confirmWithinMs) : null;
+export function confirmByOf(order: { status: OrderStatus; placedAt: Date; closedNote: string | null }, confirmWithinMs: number): Date | null {
+  return order.status === 'pending' && order.closedNote === null ? new Date(order.placedAt.getTime() + confirmWithinMs) : null;
 }

@@ -65,16 +65,16 @@ export async function* orderCsvChunks(db: Db, storeId: string, filter: SellerOrd
   for (;;) {
     const rows = await db.order.findMany({
       where: filterWhere(storeId, filter),
-      orderBy: [{ createdAt: direction }, { id: direction }],
+      orderBy: [{ placedAt: direction }, { id: direction }],
       take: batchSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
       select: {
         id: true,
         orderNumber: true,
-        createdAt: true,
+        placedAt: true,
         status: true,
-        customerName: true,
-        customerPhone: true,
+        shippingName: true,
+        shippingPhone: true,
         addressLine: true,
         city: true,
         postalCode: true,
@@ -83,7 +83,7 @@ export async function* orderCsvChunks(db: Db, storeId: string, filter: SellerOrd
         carrier: true,
         trackingNumber: true,
         closedNote: true,
-        items: { select: { productName: true, quantity: true }, orderBy: { productName: 'asc' } },
+        items: { select: { name: true, quantity: true }, orderBy: { name: 'asc' } },
       },
     });
     if (rows.length === 0) return;
@@ -91,16 +91,16 @@ export async function* orderCsvChunks(db: Db, storeId: string, filter: SellerOrd
       .map((order) =>
         csvLine([
           order.orderNumber,
-          utc(order.createdAt),
+          utc(order.placedAt),
           statusLabel(order.status),
           utc(confirmByOf(order, confirmWithinMs)),
-          order.customerName,
-          order.customerPhone,
+          order.shippingName,
+          order.shippingPhone,
           order.addressLine,
           order.city,
           order.postalCode,
           order.itemCount,
-          order.items.map((item) => `${item.productName} × ${item.quantity}`).join('; '),
+          order.items.map((item) => `${item.name} × ${item.quantity}`).join('; '),
           pesos(order.totalCentavos),
           order.carrier,
           order.trackingNumber,

@@ -107,7 +107,7 @@ test("an old row's right-to-left override cannot reverse the city next to the na
   const { orders } = await buyer.checkout.place.mutate({ idempotencyKey: randomUUID(), lines: [{ productId: product!.id, quantity: 1 }], shipping: { ...SHIPPING, city } });
   const orderNumber = orders[0]!.orderNumber;
   // The API refuses U+202E now; a row stored before that may still hold one.
-  await web.stack.db.order.update({ where: { orderNumber }, data: { customerName: 'Ana \u202E' } });
+  await web.stack.db.order.update({ where: { orderNumber }, data: { shippingName: 'Ana \u202E' } });
 
   const page = await newUserPage(browser, web.baseUrl);
   await signIn(page, 'fashion@seller.test');

@@ -130,7 +130,7 @@ const PROCEDURES: Procedure[] = [
       { path: 'lines.0.productId', kind: 'format' },
       { path: 'lines.0.quantity', kind: 'number' },
       { path: 'shipping', kind: 'format' },
-      { path: 'shipping.name', kind: 'text', stored: async (result) => (await orderRow(result)).customerName },
+      { path: 'shipping.name', kind: 'text', stored: async (result) => (await orderRow(result)).shippingName },
       { path: 'shipping.addressLine', kind: 'text', stored: async (result) => (await orderRow(result)).addressLine },
       { path: 'shipping.city', kind: 'text', stored: async (result) => (await orderRow(result)).city },
       { path: 'shipping.phone', kind: 'format' },

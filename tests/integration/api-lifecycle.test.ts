@@ -39,7 +39,7 @@ test('checkout to delivered through the API', async () => {
   const seller = await signedInClient(stack.apiUrl, 'fashion@seller.test');
   const table = await seller.seller.orders.query({ search: 'Ana Cruz', limit: 50 });
   expect(table.items.map((item) => item.orderNumber)).toContain(fashionOrder.orderNumber);
-  expect(table.items.every((item) => item.customerName === 'Ana Cruz')).toBe(true);
+  expect(table.items.every((item) => item.shipping.name === 'Ana Cruz')).toBe(true);
   expect(table.counts.pending).toBeGreaterThanOrEqual(1);
 
   const detail = await seller.seller.order.query({ orderNumber: fashionOrder.orderNumber });

@@ -195,7 +195,7 @@ test('order lists: no ids of people or stores, and no row ids other than the cur
 
   const table = await seller.seller.orders.query({ search: orderNumber });
   expect(table.items).toHaveLength(1);
-  expect(table.items[0]).toMatchObject({ orderNumber, customerName: 'Maria Santos', closedNote: null });
+  expect(table.items[0]).toMatchObject({ orderNumber, shipping: { name: 'Maria Santos' }, closedNote: null });
   expect(Object.keys(table.counts).sort()).toEqual(['all', 'cancelled', 'confirmed', 'delivered', 'pending', 'processing', 'shipped']);
   expectNoLeaks(table);
 

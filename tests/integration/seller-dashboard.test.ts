@@ -52,7 +52,7 @@ describe('bulk moves', () => {
     expect(retried.results.map((result) => result.message)).toEqual(first.results.map((result) => result.message));
     for (const orderNumber of pending) {
       expect(await acceptedUpdateCount(stack.temporal, orderNumber)).toBe(1);
-      expect((await eventsOf(orderNumber)).map((event) => [event.toStatus, event.note])).toEqual([
+      expect((await eventsOf(orderNumber)).map((event) => [event.to, event.note])).toEqual([
         ['pending', null],
         ['confirmed', 'Packed this afternoon.'],
       ]);

@@ -30,20 +30,20 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const namesFound = async (search: string) => (await seller.seller.orders.query({ search, limit: 100 })).items.map((order) => order.customerName).sort();
+const namesFound = async (search: string) => (await seller.seller.orders.query({ search, limit: 100 })).items.map((order) => order.shipping.name).sort();
 
 test('% in a search matches only a literal %', async () => {
   expect(await namesFound(`50%${tag}`)).toEqual([NAMES.percent]);
   const everyPercent = await seller.seller.orders.query({ search: '%', limit: 100 });
   expect(everyPercent.items.length).toBeGreaterThan(0);
-  for (const order of everyPercent.items) expect(order.customerName).toContain('%');
+  for (const order of everyPercent.items) expect(order.shipping.name).toContain('%');
 });
 
 test('_ in a search matches only a literal _', async () => {
   expect(await namesFound(`Ana_${tag}`)).toEqual([NAMES.underscore]);
   const everyUnderscore = await seller.seller.orders.query({ search: '_', limit: 100 });
   expect(everyUnderscore.items.length).toBeGreaterThan(0);
-  for (const order of everyUnderscore.items) expect(order.customerName).toContain('_');
+  for (const order of everyUnderscore.items) expect(order.shipping.name).toContain('_');
 });
 
 test('\\ in a search matches a literal backslash', async () => {
@@ -56,7 +56,7 @@ test('wildcards do not widen the order-number prefix either', async () => {
   expect(all.counts.all).toBeGreaterThan(0);
   for (const search of ['ORD-%', 'ORD_', '%']) {
     const found = await seller.seller.orders.query({ search, limit: 100 });
-    for (const order of found.items) expect(order.orderNumber.startsWith(search) || order.customerName.includes(search), search).toBe(true);
+    for (const order of found.items) expect(order.orderNumber.startsWith(search) || order.shipping.name.includes(search), search).toBe(true);
   }
   expect((await seller.seller.orders.query({ search: 'ORD-%' })).counts.all).toBe(0);
 });

@@ -72,10 +72,10 @@ export function SellerOrdersTable(props: SellerOrdersTableProps) {
                 </td>
                 <td data-label="Customer">
                   <span>
-                    <bdi>{order.customerName}</bdi>
+                    <bdi>{order.shipping.name}</bdi>
                     <span class="muted">
                       {' · '}
-                      <bdi>{order.city}</bdi>
+                      <bdi>{order.shipping.city}</bdi>
                     </span>
                     <Show when={order.trackingNumber}>
                       <span class="muted tracking-number">
