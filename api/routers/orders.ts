@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { buyerOrderChangeDto, buyerOrderListDto, buyerOrderResultDto } from '../dto';
 import { buyerOrderDto, NOT_CLOSED } from '../orders/order-dto';
+import { listedOrder, listedOrderSelect } from '../orders/listed-order';
 import { loadOwnedOrderView } from '../orders/order-view';
 import { pageQuery, toPage } from '../orders/pagination';
 import { sendStatusChange } from '../orders/status-change';
@@ -23,29 +24,12 @@ export const ordersRouter = router({
       const rows = await ctx.db.order.findMany({
         where: { buyerId: ctx.user.id },
         ...pageQuery(input),
-        select: {
-          id: true,
-          orderNumber: true,
-          status: true,
-          placedAt: true,
-          itemCount: true,
-          totalCentavos: true,
-          closedNote: true,
-          store: { select: { name: true } },
-        },
+        select: { ...listedOrderSelect, store: { select: { name: true } } },
       });
       const page = toPage(rows, input);
       return {
         nextCursor: page.nextCursor,
-        items: page.items.map((order) => ({
-          orderNumber: order.orderNumber,
-          status: order.status,
-          placedAt: order.placedAt.toISOString(),
-          itemCount: order.itemCount,
-          totalCentavos: order.totalCentavos,
-          storeName: order.store.name,
-          closedNote: order.closedNote,
-        })),
+        items: page.items.map((order) => ({ ...listedOrder(order), storeName: order.store.name })),
       };
     }),
 

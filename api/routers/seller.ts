@@ -7,6 +7,7 @@ import { packingSlipsDto, sellerBulkResultDto, sellerOrderChangeDto, sellerOrder
 import type { Db } from '../../lib/db';
 import type { Env } from '../../lib/env';
 import { NOT_CLOSED, sellerOrderDto, type SellerReader } from '../orders/order-dto';
+import { listedOrder, listedOrderSelect } from '../orders/listed-order';
 import { loadOwnedOrderView } from '../orders/order-view';
 import { pageQuery, toPage } from '../orders/pagination';
 import { sendStatusChange } from '../orders/status-change';
@@ -28,19 +29,7 @@ export const sellerRouter = router({
       ctx.db.order.findMany({
         where: filterWhere(storeId, input),
         ...pageQuery(input, oldestFirst(input)),
-        select: {
-          id: true,
-          orderNumber: true,
-          status: true,
-          placedAt: true,
-          itemCount: true,
-          totalCentavos: true,
-          shippingName: true,
-          shippingPhone: true,
-          city: true,
-          closedNote: true,
-          trackingNumber: true,
-        },
+        select: { ...listedOrderSelect, shippingName: true, shippingPhone: true, city: true, trackingNumber: true },
       }),
       ctx.db.order.groupBy({ by: ['status'], where: { storeId, ...searchWhere(input.search) }, _count: { _all: true } }),
     ]);
@@ -50,12 +39,7 @@ export const sellerRouter = router({
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((order) => ({
-        orderNumber: order.orderNumber,
-        status: order.status,
-        placedAt: order.placedAt.toISOString(),
-        itemCount: order.itemCount,
-        totalCentavos: order.totalCentavos,
-        closedNote: order.closedNote,
+        ...listedOrder(order),
         shipping: { name: order.shippingName, phone: order.shippingPhone, city: order.city },
         trackingNumber: order.trackingNumber,
         confirmBy: confirmByOf(order, ctx.env.ORDER_CONFIRM_WITHIN)?.toISOString() ?? null,
