@@ -13,26 +13,20 @@ export const DEMO_ACCOUNTS = [
 ] as const;
 
 const STORES = [
-  {
-    slug: 'fashion-store',
-    name: 'Fashion Store',
-    products: [
-      { sku: 'FS-TEE-001', name: 'Cotton T-Shirt', emoji: '👕', priceCentavos: 49_900, description: 'Soft everyday tee, 100% cotton.' },
-      { sku: 'FS-JNS-002', name: 'Slim Jeans', emoji: '👖', priceCentavos: 129_900, description: 'Stretch denim with a slim fit.' },
-      { sku: 'FS-DRS-003', name: 'Summer Dress', emoji: '👗', priceCentavos: 159_900, description: 'Light floral dress for warm days.' },
-      { sku: 'FS-CAP-004', name: 'Baseball Cap', emoji: '🧢', priceCentavos: 34_900, description: 'Adjustable cap with a curved brim.' },
-    ],
-  },
-  {
-    slug: 'gadget-hub',
-    name: 'Gadget Hub',
-    products: [
-      { sku: 'GH-EAR-001', name: 'Wireless Earbuds', emoji: '🎧', priceCentavos: 189_900, description: 'Bluetooth 5.3, 24-hour battery with the case.' },
-      { sku: 'GH-PWR-002', name: 'Power Bank 10,000 mAh', emoji: '🔋', priceCentavos: 99_900, description: 'Charges a phone twice, USB-C in and out.' },
-      { sku: 'GH-CBL-003', name: 'USB-C Cable 1 m', emoji: '🔌', priceCentavos: 19_900, description: 'Braided cable, 60 W fast charging.' },
-      { sku: 'GH-WCH-004', name: 'Smart Watch', emoji: '⌚', priceCentavos: 349_900, description: 'Heart rate, steps and notifications.' },
-    ],
-  },
+  { slug: 'fashion-store', name: 'Fashion Store' },
+  { slug: 'gadget-hub', name: 'Gadget Hub' },
+];
+
+/** Each store's products: its slug, then SKU, name, emoji, price in centavos and description. */
+const PRODUCTS: [store: string, sku: string, name: string, emoji: string, priceCentavos: number, description: string][] = [
+  ['fashion-store', 'FS-TEE-001', 'Cotton T-Shirt', '👕', 49_900, 'Soft everyday tee, 100% cotton.'],
+  ['fashion-store', 'FS-JNS-002', 'Slim Jeans', '👖', 129_900, 'Stretch denim with a slim fit.'],
+  ['fashion-store', 'FS-DRS-003', 'Summer Dress', '👗', 159_900, 'Light floral dress for warm days.'],
+  ['fashion-store', 'FS-CAP-004', 'Baseball Cap', '🧢', 34_900, 'Adjustable cap with a curved brim.'],
+  ['gadget-hub', 'GH-EAR-001', 'Wireless Earbuds', '🎧', 189_900, 'Bluetooth 5.3, 24-hour battery with the case.'],
+  ['gadget-hub', 'GH-PWR-002', 'Power Bank 10,000 mAh', '🔋', 99_900, 'Charges a phone twice, USB-C in and out.'],
+  ['gadget-hub', 'GH-CBL-003', 'USB-C Cable 1 m', '🔌', 19_900, 'Braided cable, 60 W fast charging.'],
+  ['gadget-hub', 'GH-WCH-004', 'Smart Watch', '⌚', 349_900, 'Heart rate, steps and notifications.'],
 ];
 
 export async function seed(db: Db): Promise<void> {
@@ -54,8 +48,8 @@ export async function seed(db: Db): Promise<void> {
       update: {},
       create: { slug: store.slug, name: store.name, ownerId: userIds.get(owner.email)! },
     });
-    for (const product of store.products) {
-      await db.product.upsert({ where: { sku: product.sku }, update: {}, create: { ...product, storeId: row.id } });
+    for (const [, sku, name, emoji, priceCentavos, description] of PRODUCTS.filter(([slug]) => slug === store.slug)) {
+      await db.product.upsert({ where: { sku }, update: {}, create: { sku, name, emoji, priceCentavos, description, storeId: row.id } });
     }
   }
 }
