@@ -1,8 +1,10 @@
 // Command-line options of `npm run bench`. Defaults are the figures the issue asks to be measured at.
 import { parseArgs } from 'node:util';
 
-export const PHASES = ['checkout', 'tracking', 'lifecycle'] as const;
+export const PHASES = ['checkout', 'tracking', 'lifecycle', 'service', 'idle', 'scale'] as const;
 export type Phase = (typeof PHASES)[number];
+/** What `npm run bench` runs without --phases; the scale phase takes minutes, so it runs only when asked. */
+export const DEFAULT_PHASES: Phase[] = ['checkout', 'tracking', 'lifecycle', 'service', 'idle'];
 
 export interface BenchOptions {
   orders: number;
@@ -23,6 +25,14 @@ export interface BenchOptions {
   /** Orders placed and moved (and polls made) before measuring, to warm the processes up. */
   warmupOrders: number;
   seed: number;
+  /** Orders of the service-time phase, placed and moved by one caller at a time. */
+  serviceOrders: number;
+  /** Seconds the idle phase waits after `npm start` is ready before it reads memory. */
+  idleSettleSeconds: number;
+  /** Open orders the scale phase holds, in ascending order, e.g. [1000, 10000]. */
+  openOrders: number[];
+  /** The order worker's workflow cache (maxCachedWorkflows) when the scale phase runs. */
+  workerCache: number;
   help: boolean;
 }
 
@@ -30,7 +40,8 @@ export const USAGE = `Usage: npm run bench -- [options]
 
   --orders N            orders to place and move to delivered (default 500)
   --concurrency C       concurrent callers for checkout and lifecycle (default 16)
-  --phases LIST         comma-separated: ${PHASES.join(',')} (default all)
+  --phases LIST         comma-separated: ${PHASES.join(',')}
+                        (default ${DEFAULT_PHASES.join(',')})
   --no-bare             skip the bare Temporal comparison
   --trackers B          simulated buyers polling the tracking query (default 1000)
   --poll-every S        seconds between one buyer's polls in real life (default 30)
@@ -39,6 +50,14 @@ export const USAGE = `Usage: npm run bench -- [options]
   --buyer-accounts A    registered buyer accounts the orders are spread over (default 8)
   --warmup W            warm-up orders, excluded from the figures (default 32)
   --seed S              seed of the generated load (default 20261126)
+  --service-orders N    orders placed and moved one call at a time in the service phase (default 50)
+  --idle-settle S       seconds the idle phase waits after npm start is ready (default 20)
+  --open-orders LIST    open orders the scale phase holds, e.g. 1000,10000 (default 1000,10000);
+                        giving it adds the scale phase
+  --worker-cache N      the worker's workflow cache while the scale phase runs (default 250)
+
+DATABASE_URL, when set, points the benchmark at that PostgreSQL database instead of the embedded one;
+it must be empty or hold only an earlier benchmark's data.
 `;
 
 function wholeNumber(name: string, text: string | undefined, fallback: number, min = 1): number {
@@ -63,11 +82,15 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'buyer-accounts': { type: 'string' },
       warmup: { type: 'string' },
       seed: { type: 'string' },
+      'service-orders': { type: 'string' },
+      'idle-settle': { type: 'string' },
+      'open-orders': { type: 'string' },
+      'worker-cache': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
-  const phases = (values.phases ?? PHASES.join(',')).split(',').map((name) => name.trim()).filter(Boolean);
+  const phases = (values.phases ?? [...DEFAULT_PHASES, ...(values['open-orders'] ? ['scale'] : [])].join(',')).split(',').map((name) => name.trim()).filter(Boolean);
   for (const phase of phases) {
     if (!PHASES.includes(phase as Phase)) throw new Error(`Unknown phase "${phase}"; choose from ${PHASES.join(', ')}`);
   }
@@ -83,6 +106,13 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     buyerAccounts: wholeNumber('buyer-accounts', values['buyer-accounts'], 8),
     warmupOrders: wholeNumber('warmup', values.warmup, 32, 0),
     seed: wholeNumber('seed', values.seed, 20261126, 0),
+    serviceOrders: wholeNumber('service-orders', values['service-orders'], 50),
+    idleSettleSeconds: wholeNumber('idle-settle', values['idle-settle'], 20, 0),
+    openOrders: (values['open-orders'] ?? '1000,10000')
+      .split(',')
+      .map((text) => wholeNumber('open-orders', text.trim(), 0))
+      .sort((a, b) => a - b),
+    workerCache: wholeNumber('worker-cache', values['worker-cache'], 250, 2),
     help: values.help,
   };
   return options;

@@ -53,14 +53,24 @@ function descendantsAndSelf(pid: number): number[] {
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
+/** Our own services, whose memory together has a goal: the worker, the API and the embedded database. */
+const SERVICE_PROCESSES = ['worker', 'api', 'database'];
+/** The name under which the peak of their summed resident sets is reported. */
+export const SERVICES_TOGETHER = 'worker + api + database';
+
 export function startProcessSampler(targets: Record<string, number | undefined>, intervalMs = 100) {
   const named = Object.entries(targets).filter((entry): entry is [string, number] => entry[1] !== undefined);
   const peaksKiB = new Map<string, number>();
+  const rssKiB = (pid: number) => descendantsAndSelf(pid).reduce((sum, one) => sum + statusFieldKiB(one, 'VmRSS'), 0);
   const sampleMemory = () => {
+    let together = 0;
     for (const [name, pid] of named) {
-      const rss = descendantsAndSelf(pid).reduce((sum, one) => sum + statusFieldKiB(one, 'VmRSS'), 0);
+      const rss = rssKiB(pid);
       peaksKiB.set(name, Math.max(peaksKiB.get(name) ?? 0, rss));
+      if (SERVICE_PROCESSES.includes(name)) together += rss;
     }
+    // The services' peaks need not coincide, so their sum is sampled as one figure too.
+    peaksKiB.set(SERVICES_TOGETHER, Math.max(peaksKiB.get(SERVICES_TOGETHER) ?? 0, together));
   };
   sampleMemory();
   const timer = setInterval(sampleMemory, intervalMs);
@@ -69,13 +79,20 @@ export function startProcessSampler(targets: Record<string, number | undefined>,
     cpuSeconds(): Record<string, number> {
       return Object.fromEntries(named.map(([name, pid]) => [name, descendantsAndSelf(pid).reduce((sum, one) => sum + cpuTicks(one), 0) / CLOCK_TICKS]));
     },
+    /** The resident set of each process tree now, in MiB. */
+    currentRssMiB(): Record<string, number> {
+      return Object.fromEntries(named.map(([name, pid]) => [name, round1(rssKiB(pid) / 1024)]));
+    },
     /** Stops sampling and returns the memory peaks; call it while the processes are still running. */
     finish(): Record<string, MemoryPeak> {
       clearInterval(timer);
       sampleMemory();
-      return Object.fromEntries(
-        named.map(([name, pid]) => [name, { peakRssMiB: round1((peaksKiB.get(name) ?? 0) / 1024), lifetimePeakMiB: round1(statusFieldKiB(pid, 'VmHWM') / 1024) }]),
-      );
+      return {
+        ...Object.fromEntries(
+          named.map(([name, pid]) => [name, { peakRssMiB: round1((peaksKiB.get(name) ?? 0) / 1024), lifetimePeakMiB: round1(statusFieldKiB(pid, 'VmHWM') / 1024) }]),
+        ),
+        [SERVICES_TOGETHER]: { peakRssMiB: round1((peaksKiB.get(SERVICES_TOGETHER) ?? 0) / 1024), lifetimePeakMiB: 0 },
+      };
     },
   };
 }

@@ -2,7 +2,8 @@
 // record in bench/results/.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MemoryPeak } from './process-stats';
+import type { IdleStart } from './idle-stack';
+import { SERVICES_TOGETHER, type MemoryPeak } from './process-stats';
 import type { BenchOptions } from './options';
 import type { LatencySummary } from './stats';
 
@@ -23,8 +24,26 @@ export interface BenchResults {
   checkout?: PhaseFigures;
   tracking?: PhaseFigures & { offeredPerSecond: number; maxGeneratorLagMs: number };
   lifecycle?: PhaseFigures;
+  /** One caller at a time: service time without queueing. */
+  serviceCheckout?: PhaseFigures;
+  serviceLifecycle?: PhaseFigures;
+  /** Tracking with many open orders and a workflow cache smaller than their number. */
+  scale?: ScalePoint[];
+  /** `npm start` idle: a first start, then a restart. */
+  idle?: IdleStart[];
+  /** "embedded PGlite" or "PostgreSQL (DATABASE_URL)". */
+  database: string;
   memory: Record<string, MemoryPeak>;
   cpuSeconds: CpuByPhase;
+}
+
+export interface ScalePoint {
+  openOrders: number;
+  workerCache: number;
+  tracking: LatencySummary;
+  /** Resident set right after the polls, in MiB. */
+  workerRssMiB: number;
+  databaseRssMiB?: number;
 }
 
 export interface GoalCheck {
@@ -33,25 +52,90 @@ export interface GoalCheck {
   met: boolean;
 }
 
+// Each total counts only the processes its target uses; the other target's processes sit idle.
+const usedBy = { ours: ['temporal', 'database', 'api', 'worker', 'loadGenerator'], bare: ['temporal', 'bareWorker', 'loadGenerator'] };
+
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a');
 const ratio = (ours: number, bare: number | undefined) => (bare && Number.isFinite(bare) && bare > 0 ? (ours / bare).toFixed(2) : '');
 const mark = (met: boolean) => (met ? 'met' : '**missed**');
 
+/** CPU milliseconds per call of a measured step, counting only the processes its target uses. */
+export function cpuMsPerCall(cpu: CpuByPhase, step: string): number | undefined {
+  const seconds = cpu[step];
+  if (!seconds?.calls) return undefined;
+  const used = usedBy[step.endsWith('(bare)') ? 'bare' : 'ours'].reduce((sum, column) => sum + (seconds[column] ?? 0), 0);
+  return (used * 1000) / seconds.calls;
+}
+
+/** The goals, each computed from this run; ratios are to bare Temporal in the same run. */
 export function checkGoals(results: BenchResults): GoalCheck[] {
   const checks: GoalCheck[] = [];
-  const latencyGoal = (name: string, figures: PhaseFigures | undefined, limitMs: number) => {
-    if (figures) checks.push({ goal: `${name} p95 ≤ ${limitMs} ms`, actual: `${ms(figures.ours.p95)} ms`, met: figures.ours.p95 <= limitMs });
+  const share = (goal: string, figures: PhaseFigures | undefined, atLeast: number) => {
+    if (!figures?.bare) return;
+    const value = figures.ours.perSecond / figures.bare.perSecond;
+    checks.push({ goal, actual: `${value.toFixed(2)} × bare (${figures.ours.perSecond.toFixed(1)} vs ${figures.bare.perSecond.toFixed(1)}/s)`, met: value >= atLeast });
   };
-  latencyGoal('tracking', results.tracking, 10);
-  latencyGoal('update', results.lifecycle, 50);
-  latencyGoal('checkout', results.checkout, 100);
-  if (results.lifecycle?.bare) {
-    const share = results.lifecycle.ours.perSecond / results.lifecycle.bare.perSecond;
-    checks.push({ goal: 'lifecycle throughput ≥ 0.7 × bare', actual: `${share.toFixed(2)} × bare`, met: share >= 0.7 });
+  const cpuShare = (goal: string, phase: string, atMost: number) => {
+    const ours = cpuMsPerCall(results.cpuSeconds, `${phase} (ours)`);
+    const bare = cpuMsPerCall(results.cpuSeconds, `${phase} (bare)`);
+    if (ours === undefined || bare === undefined) return;
+    checks.push({ goal, actual: `${(ours / bare).toFixed(2)} × bare (${ours.toFixed(1)} vs ${bare.toFixed(1)} ms)`, met: ours / bare <= atMost });
+  };
+  share('Lifecycle: throughput ≥ 0.7 × bare', results.lifecycle, 0.7);
+  cpuShare('Lifecycle: CPU per status change ≤ 1.6 × bare', 'lifecycle', 1.6);
+  share('Checkout: throughput ≥ 0.5 × bare', results.checkout, 0.5);
+  cpuShare('Checkout: CPU per order ≤ 2 × bare', 'checkout', 2);
+  const tracking = results.tracking;
+  if (tracking?.bare) {
+    const value = tracking.ours.p95 / tracking.bare.p95;
+    checks.push({ goal: 'Tracking: p95 ≤ 1.3 × bare query p95', actual: `${value.toFixed(2)} × bare (${ms(tracking.ours.p95)} vs ${ms(tracking.bare.p95)} ms)`, met: value <= 1.3 });
   }
-  const errors = [results.checkout, results.tracking, results.lifecycle].reduce((sum, figures) => sum + (figures?.ours.errors ?? 0), 0);
+  if (tracking) checks.push({ goal: 'Tracking: no poll over 1 s', actual: `max ${ms(tracking.ours.max)} ms`, met: tracking.ours.max <= 1000 });
+  const serviceP50 = (goal: string, figures: PhaseFigures | undefined) => {
+    if (figures) checks.push({ goal, actual: `${ms(figures.ours.p50)} ms (bare ${figures.bare ? ms(figures.bare.p50) : 'n/a'} ms)`, met: figures.ours.p50 <= 15 });
+  };
+  serviceP50('Service time, one caller: status change p50 ≤ 15 ms', results.serviceLifecycle);
+  serviceP50('Service time, one caller: checkout p50 ≤ 15 ms', results.serviceCheckout);
+  const together = results.memory[SERVICES_TOGETHER];
+  if (together && results.memory.database) {
+    checks.push({ goal: 'Memory: worker + API + embedded database peak RSS ≤ 768 MiB', actual: `${together.peakRssMiB.toFixed(0)} MiB`, met: together.peakRssMiB <= 768 });
+  }
+  if (results.idle?.length) {
+    const worst = results.idle.reduce((a, b) => (b.totalMiB > a.totalMiB ? b : a));
+    checks.push({ goal: 'Memory: whole stack idle after npm start ≤ 600 MiB', actual: `${worst.totalMiB} MiB (${worst.start}; ${results.idle.map((one) => `${one.start} ${one.totalMiB}`).join(', ')})`, met: worst.totalMiB <= 600 });
+  }
+  const scale = results.scale;
+  if (scale && scale.length > 1) {
+    const first = scale[0]!;
+    const last = scale[scale.length - 1]!;
+    const value = last.tracking.p95 / first.tracking.p95;
+    checks.push({ goal: `Scale: tracking p95 at ${last.openOrders} open orders ≤ 2 × at ${first.openOrders}`, actual: `${value.toFixed(2)} × (${ms(last.tracking.p95)} vs ${ms(first.tracking.p95)} ms)`, met: value <= 2 });
+  }
+  const phases = [results.checkout, results.tracking, results.lifecycle, results.serviceCheckout, results.serviceLifecycle];
+  const errors = phases.reduce((sum, figures) => sum + (figures?.ours.errors ?? 0), 0) + (scale ?? []).reduce((sum, point) => sum + point.tracking.errors, 0);
   checks.push({ goal: '0 errors', actual: String(errors), met: errors === 0 });
   return checks;
+}
+
+export function renderGoals(goals: GoalCheck[]): string {
+  return ['| Goal | Measured | |', '|---|---|---|', ...goals.map((check) => `| ${check.goal} | ${check.actual} | ${mark(check.met)} |`)].join('\n');
+}
+
+/** Tracking at each number of open orders, and how each figure grows from the first. */
+export function renderScaleTable(points: ScalePoint[]): string {
+  const first = points[0]!;
+  const growth = (value: number | undefined, base: number | undefined) => (value !== undefined && base ? ` (${(value / base).toFixed(2)}×)` : '');
+  const lines = [
+    '| Open orders | worker cache | polls | tracking p50 / p95 / max | worker RSS | database RSS |',
+    '|---:|---:|---:|---|---:|---:|',
+  ];
+  for (const point of points) {
+    const t = point.tracking;
+    lines.push(
+      `| ${point.openOrders} | ${point.workerCache} | ${t.count + t.errors} | ${ms(t.p50)} / ${ms(t.p95)}${growth(t.p95, first.tracking.p95)} / ${ms(t.max)} ms | ${point.workerRssMiB.toFixed(0)} MiB${growth(point.workerRssMiB, first.workerRssMiB)} | ${point.databaseRssMiB === undefined ? 'external' : `${point.databaseRssMiB.toFixed(0)} MiB${growth(point.databaseRssMiB, first.databaseRssMiB)}`} |`,
+    );
+  }
+  return lines.join('\n');
 }
 
 function phaseRows(title: string, unit: string, bareUnit: string, figures: PhaseFigures, goals: { latency?: string; throughput?: string }): string[] {
@@ -66,31 +150,40 @@ function phaseRows(title: string, unit: string, bareUnit: string, figures: Phase
 }
 
 export function renderTable(results: BenchResults, goals: GoalCheck[]): string {
-  const goalText = (prefix: string) => {
-    const check = goals.find((one) => one.goal.startsWith(prefix));
-    return check ? `${check.goal}: ${mark(check.met)}` : undefined;
+  const goalText = (prefix: string, shownFrom = prefix.length) => {
+    const found = goals.filter((one) => one.goal.startsWith(prefix));
+    return found.length ? found.map((check) => `${check.goal.slice(shownFrom).trim()}: ${mark(check.met)}`).join('; ') : undefined;
   };
   const { options: o, machine } = results;
   // Anything else busy on the machine skews every figure; say so next to them.
   const busy = machine.loadAverageBefore >= machine.cores / 2 ? ` Other processes were busy: load average ${machine.loadAverageBefore.toFixed(1)} before the run.` : '';
   const lines = [
-    `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; commit ${results.commit}.${busy}`,
+    `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; commit ${results.commit}; database: ${results.database}.${busy}`,
     '',
     '| Phase | Measure | Ours (HTTP API) | Bare Temporal | Ours / bare | Goal |',
     '|---|---|---|---|---|---|',
   ];
   if (results.checkout) {
-    lines.push(...phaseRows(`Checkout: ${o.orders} orders, ${o.concurrency} concurrent`, 'orders', 'starts', results.checkout, { latency: goalText('checkout') }));
+    lines.push(...phaseRows(`Checkout: ${o.orders} orders, ${o.concurrency} concurrent`, 'orders', 'starts', results.checkout, { throughput: goalText('Checkout:') }));
   }
   if (results.tracking) {
     const title = `Tracking: ${o.trackers} buyers every ${o.pollEverySeconds} s, ${o.speedup}× faster (${results.tracking.offeredPerSecond.toFixed(0)} polls/s offered)`;
-    lines.push(...phaseRows(title, 'polls', 'queries', results.tracking, { latency: goalText('tracking') }));
+    lines.push(...phaseRows(title, 'polls', 'queries', results.tracking, { latency: goalText('Tracking:') }));
   }
   if (results.lifecycle) {
     lines.push(
       ...phaseRows(`Lifecycle: ${o.orders} orders × ${4} updates, ${o.concurrency} concurrent`, 'transitions', 'updates', results.lifecycle, {
-        latency: goalText('update'),
-        throughput: goalText('lifecycle'),
+        throughput: goalText('Lifecycle:'),
+      }),
+    );
+  }
+  if (results.serviceCheckout) {
+    lines.push(...phaseRows(`Service time: ${o.serviceOrders} checkouts, 1 caller`, 'orders', 'starts', results.serviceCheckout, { latency: goalText('Service time, one caller: checkout') }));
+  }
+  if (results.serviceLifecycle) {
+    lines.push(
+      ...phaseRows(`Service time: ${o.serviceOrders} orders × 4 updates, 1 caller`, 'transitions', 'updates', results.serviceLifecycle, {
+        latency: goalText('Service time, one caller: status change'),
       }),
     );
   }
@@ -100,7 +193,10 @@ export function renderTable(results: BenchResults, goals: GoalCheck[]): string {
   };
   lines.push(`| Memory: peak RSS under load | worker | ${memory('worker')} | ${memory('bareWorker')} | | |`);
   lines.push(`| | API | ${memory('api')} | | | |`);
-  lines.push(`| | embedded database | ${memory('database')} | | | |`);
+  lines.push(`| | embedded database | ${memory('database') || results.database} | | | |`);
+  if (results.memory[SERVICES_TOGETHER] && results.memory.database) {
+    lines.push(`| | worker + API + database, sampled together | ${results.memory[SERVICES_TOGETHER]!.peakRssMiB.toFixed(0)} MiB | | | ${goalText('Memory: worker', 'Memory:'.length) ?? ''} |`);
+  }
   const errorsGoal = goals.find((one) => one.goal === '0 errors');
   if (errorsGoal) lines.push(`| All phases | errors | ${errorsGoal.actual} | | | 0 errors: ${mark(errorsGoal.met)} |`);
   return lines.join('\n');
@@ -113,15 +209,13 @@ export function renderTable(results: BenchResults, goals: GoalCheck[]): string {
  */
 export function renderCpuTable(cpu: CpuByPhase): string {
   const columns = ['temporal', 'database', 'api', 'worker', 'bareWorker', 'loadGenerator'];
-  // Each total counts only the processes its target uses; the other target's processes sit idle.
-  const usedBy = { ours: ['temporal', 'database', 'api', 'worker', 'loadGenerator'], bare: ['temporal', 'bareWorker', 'loadGenerator'] };
   const lines = [
     `| Measured step | calls | wall s | ${columns.join(' | ')} | total used | CPU ms per call |`,
     `|---|---:|---:|${columns.map(() => '---:').join('|')}|---:|---:|`,
   ];
   for (const [step, seconds] of Object.entries(cpu)) {
     const total = usedBy[step.endsWith('(bare)') ? 'bare' : 'ours'].reduce((sum, column) => sum + (seconds[column] ?? 0), 0);
-    const perCall = seconds.calls ? ((total * 1000) / seconds.calls).toFixed(1) : '';
+    const perCall = cpuMsPerCall(cpu, step)?.toFixed(1) ?? '';
     lines.push(`| ${step} | ${seconds.calls ?? ''} | ${seconds.wall?.toFixed(1)} | ${columns.map((column) => (seconds[column] ?? 0).toFixed(1)).join(' | ')} | ${total.toFixed(1)} | ${perCall} |`);
   }
   return lines.join('\n');

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
+import { connectTemporalClient, temporalConnectConfig } from '../lib/temporal';
 import { repoRoot } from '../scripts/lib/paths';
 import { createBareTarget } from './bare-target';
 import type { Measured } from './load';
@@ -14,7 +15,8 @@ import { parseBenchOptions, USAGE, type BenchOptions, type Phase } from './optio
 import { createOrders, moveToDelivered, pollOrders, readEach } from './phases';
 import { planOrders, planPolls } from './plan';
 import { seededRandom } from './random';
-import { checkGoals, renderCpuTable, renderTable, saveResults, type BenchResults, type CpuByPhase, type PhaseFigures } from './report';
+import { measureIdleStack, renderIdleTable } from './idle-stack';
+import { checkGoals, renderCpuTable, renderGoals, renderScaleTable, renderTable, saveResults, type BenchResults, type CpuByPhase, type PhaseFigures, type ScalePoint } from './report';
 import { createShopTarget } from './shop-target';
 import { BARE_TASK_QUEUE, startBenchStack, type BenchStack } from './stack';
 import { summarize } from './stats';
@@ -60,40 +62,70 @@ async function withCpu<T>(sampler: ProcessSampler, run: () => Promise<T>): Promi
   return { result, cpuSeconds: cpuBetween(before, after) };
 }
 
+/** Tracking at each number of open orders: tops the open orders up, then polls random ones. */
+async function measureScale(options: BenchOptions, target: LoadTarget<unknown>, firstIndex: number, sampler: ProcessSampler): Promise<ScalePoint[]> {
+  const random = seededRandom(options.seed + 1);
+  const open: unknown[] = [];
+  const points: ScalePoint[] = [];
+  const pollIntervalMs = (options.pollEverySeconds * 1000) / options.speedup;
+  for (const openOrders of options.openOrders) {
+    log(`ours: scale, placing ${openOrders - open.length} orders to hold ${openOrders} open`);
+    const indices = Array.from({ length: openOrders - open.length }, (_, i) => firstIndex + open.length + i);
+    open.push(...(await createOrders(target, indices, options.concurrency)).orders);
+    // Each poll picks any open order, so most fall outside the worker's cache and replay.
+    const schedule = planPolls(options.trackers, 0, pollIntervalMs, options.pollsPerTracker, random).map((call) => ({ ...call, item: random.int(0, open.length - 1) }));
+    log(`ours: scale, ${schedule.length} polls over ${open.length} open orders`);
+    const polled = await pollOrders(target, open, schedule);
+    const rss = sampler.currentRssMiB();
+    points.push({
+      openOrders: open.length,
+      workerCache: options.workerCache,
+      tracking: summarize(polled.latenciesMs, polled.errors, polled.durationMs),
+      workerRssMiB: rss.worker ?? 0,
+      ...(rss.database !== undefined ? { databaseRssMiB: rss.database } : {}),
+    });
+  }
+  return points;
+}
+
 /** Runs the phases against each target in turn, phase by phase, so both meet the same server state. */
 async function measure(options: BenchOptions, targets: NamedTarget[], sampler: ProcessSampler) {
   const random = seededRandom(options.seed);
   const warmupIndices = [...Array(options.warmupOrders).keys()];
   const measuredIndices = Array.from({ length: options.orders }, (_, i) => options.warmupOrders + i);
+  const serviceIndices = Array.from({ length: options.serviceOrders }, (_, i) => options.warmupOrders + options.orders + i);
   const pollIntervalMs = (options.pollEverySeconds * 1000) / options.speedup;
   const schedule = planPolls(options.trackers, options.orders, pollIntervalMs, options.pollsPerTracker, random);
   const wanted = (phase: Phase) => options.phases.includes(phase);
-  const results: Partial<Record<Phase, PhaseFigures>> & { trackingLagMs?: number } = {};
+  type Step = 'checkout' | 'tracking' | 'lifecycle' | 'serviceCheckout' | 'serviceLifecycle';
+  const results: Partial<Record<Step, PhaseFigures>> & { trackingLagMs?: number; scale?: ScalePoint[] } = {};
   const cpu: CpuByPhase = {};
   /** Runs one measured step (warm-up excluded) and records its figures and CPU time. */
-  const record = async <M extends Measured>(phase: Phase, name: NamedTarget['name'], run: () => Promise<M>): Promise<M> => {
+  const record = async <M extends Measured>(step: Step, name: NamedTarget['name'], run: () => Promise<M>): Promise<M> => {
     const { result, cpuSeconds } = await withCpu(sampler, run);
-    results[phase] = { ...results[phase], [name]: figures(result) } as PhaseFigures;
-    cpu[`${phase} (${name})`] = { ...cpuSeconds, wall: Math.round(result.durationMs / 10) / 100, calls: result.latenciesMs.length + result.errors };
+    results[step] = { ...results[step], [name]: figures(result) } as PhaseFigures;
+    cpu[`${step} (${name})`] = { ...cpuSeconds, wall: Math.round(result.durationMs / 10) / 100, calls: result.latenciesMs.length + result.errors };
     return result;
   };
 
   const orders = new Map<NamedTarget['name'], { warmup: unknown[]; measured: unknown[] }>();
-  for (const { name, target } of targets) {
-    // Later phases need orders, so they are placed even when checkout is not measured.
-    log(`${name}: checkout of ${options.warmupOrders} warm-up and ${options.orders} measured orders`);
-    const warmup = await createOrders(target, warmupIndices, options.concurrency);
-    let measured: unknown[] = [];
-    await record('checkout', name, async () => {
-      const created = await createOrders(target, measuredIndices, options.concurrency);
-      measured = created.orders;
-      return created.measured;
-    });
-    orders.set(name, { warmup: warmup.orders, measured });
-  }
-  if (!wanted('checkout')) {
-    delete results.checkout;
-    for (const { name } of targets) delete cpu[`checkout (${name})`];
+  if (wanted('checkout') || wanted('tracking') || wanted('lifecycle')) {
+    for (const { name, target } of targets) {
+      // Later phases need orders, so they are placed even when checkout is not measured.
+      log(`${name}: checkout of ${options.warmupOrders} warm-up and ${options.orders} measured orders`);
+      const warmup = await createOrders(target, warmupIndices, options.concurrency);
+      let measured: unknown[] = [];
+      await record('checkout', name, async () => {
+        const created = await createOrders(target, measuredIndices, options.concurrency);
+        measured = created.orders;
+        return created.measured;
+      });
+      orders.set(name, { warmup: warmup.orders, measured });
+    }
+    if (!wanted('checkout')) {
+      delete results.checkout;
+      for (const { name } of targets) delete cpu[`checkout (${name})`];
+    }
   }
   if (wanted('tracking')) {
     for (const { name, target } of targets) {
@@ -109,6 +141,22 @@ async function measure(options: BenchOptions, targets: NamedTarget[], sampler: P
       await moveToDelivered(target, orders.get(name)!.warmup, options.concurrency);
       await record('lifecycle', name, () => moveToDelivered(target, orders.get(name)!.measured, options.concurrency));
     }
+  }
+  if (wanted('service')) {
+    for (const { name, target } of targets) {
+      log(`${name}: service time, ${options.serviceOrders} orders placed and moved by one caller`);
+      let placed: unknown[] = [];
+      await record('serviceCheckout', name, async () => {
+        const created = await createOrders(target, serviceIndices, 1);
+        placed = created.orders;
+        return created.measured;
+      });
+      await record('serviceLifecycle', name, () => moveToDelivered(target, placed, 1));
+    }
+  }
+  if (wanted('scale')) {
+    const ours = targets.find((one) => one.name === 'ours')!;
+    results.scale = await measureScale(options, ours.target, options.warmupOrders + options.orders + options.serviceOrders, sampler);
   }
   return { ...results, cpu, offeredPollsPerSecond: (options.trackers * 1000) / pollIntervalMs };
 }
@@ -129,34 +177,54 @@ async function main() {
   const loadAverageBefore = loadavg()[0]!;
   const logDir = join(resultsDir, `${date.replace(/[:.]/g, '-')}-logs`);
   mkdirSync(logDir, { recursive: true });
-  log(`Starting the stack (logs: ${logDir})`);
+  const databaseUrl = process.env.DATABASE_URL;
+  const database = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite';
+  const loadPhases = options.phases.filter((phase) => phase !== 'idle');
   let stack: BenchStack | undefined;
-  let bareConnection: Connection | undefined;
+  let bareConnection: Client['connection'] | undefined;
   const stopAll = async () => {
     await bareConnection?.close().catch(() => {});
     await stack?.stop();
+    stack = undefined;
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stopAll().finally(() => process.exit(130)));
 
   try {
-    stack = await startBenchStack({ logDir, withBare: options.bare });
-    const { processes } = stack;
-    const sampler = startProcessSampler({
-      temporal: processes.temporal?.process.pid,
-      worker: processes.worker?.process.pid,
-      api: processes.api?.process.pid,
-      database: processes.database?.process.pid,
-      bareWorker: processes.bareWorker?.process.pid,
-    });
-    const plan = planOrders(options.warmupOrders + options.orders, options.buyerAccounts, seededRandom(options.seed));
-    const targets: NamedTarget[] = [{ name: 'ours', target: (await createShopTarget(stack.apiUrl, plan, options.buyerAccounts)) as LoadTarget<unknown> }];
-    if (options.bare) {
-      bareConnection = await Connection.connect({ address: stack.temporalAddress });
-      const client = new Client({ connection: bareConnection, namespace: stack.namespace });
-      targets.push({ name: 'bare', target: createBareTarget(client, BARE_TASK_QUEUE, plan) as LoadTarget<unknown> });
+    let measured: Awaited<ReturnType<typeof measure>> | undefined;
+    let memory: BenchResults['memory'] = {};
+    if (loadPhases.length) {
+      log(`Starting the stack (logs: ${logDir}; database: ${database})`);
+      stack = await startBenchStack({
+        logDir,
+        withBare: options.bare,
+        ...(databaseUrl ? { databaseUrl } : {}),
+        // The scale phase needs a cache smaller than the open orders, so that most polls replay.
+        ...(options.phases.includes('scale') ? { workerCache: options.workerCache } : {}),
+      });
+      const { processes } = stack;
+      const sampler = startProcessSampler({
+        temporal: processes.temporal?.process.pid,
+        worker: processes.worker?.process.pid,
+        api: processes.api?.process.pid,
+        database: processes.database?.process.pid,
+        bareWorker: processes.bareWorker?.process.pid,
+      });
+      const largestScale = options.phases.includes('scale') ? Math.max(...options.openOrders) : 0;
+      const plan = planOrders(options.warmupOrders + options.orders + options.serviceOrders + largestScale, options.buyerAccounts, seededRandom(options.seed));
+      const targets: NamedTarget[] = [{ name: 'ours', target: (await createShopTarget(stack.apiUrl, plan, options.buyerAccounts)) as LoadTarget<unknown> }];
+      if (options.bare) {
+        // The same connection settings as the API's client (lib/temporal.ts).
+        const client = await connectTemporalClient(temporalConnectConfig({ TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.namespace }));
+        bareConnection = client.connection;
+        targets.push({ name: 'bare', target: createBareTarget(client, BARE_TASK_QUEUE, plan) as LoadTarget<unknown> });
+      }
+      measured = await measure(options, targets, sampler);
+      memory = sampler.finish();
+      log('Stopping the stack');
+      await stopAll();
     }
-    const measured = await measure(options, targets, sampler);
-    const memory = sampler.finish();
+    // Last, and alone on the machine: the stack as `npm start` runs it, idle.
+    const idle = options.phases.includes('idle') ? await measureIdleStack({ runDir: join(logDir, 'idle'), settleMs: options.idleSettleSeconds * 1000, log }) : undefined;
 
     const results: BenchResults = {
       date,
@@ -172,21 +240,29 @@ async function main() {
       commit: commitId(),
       command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
       options,
-      ...(measured.checkout ? { checkout: measured.checkout } : {}),
-      ...(measured.tracking ? { tracking: { ...measured.tracking, offeredPerSecond: measured.offeredPollsPerSecond, maxGeneratorLagMs: Math.round(measured.trackingLagMs ?? 0) } } : {}),
-      ...(measured.lifecycle ? { lifecycle: measured.lifecycle } : {}),
+      database,
+      ...(measured?.checkout ? { checkout: measured.checkout } : {}),
+      ...(measured?.tracking ? { tracking: { ...measured.tracking, offeredPerSecond: measured.offeredPollsPerSecond, maxGeneratorLagMs: Math.round(measured.trackingLagMs ?? 0) } } : {}),
+      ...(measured?.lifecycle ? { lifecycle: measured.lifecycle } : {}),
+      ...(measured?.serviceCheckout ? { serviceCheckout: measured.serviceCheckout } : {}),
+      ...(measured?.serviceLifecycle ? { serviceLifecycle: measured.serviceLifecycle } : {}),
+      ...(measured?.scale ? { scale: measured.scale } : {}),
+      ...(idle ? { idle } : {}),
       memory,
-      cpuSeconds: measured.cpu,
+      cpuSeconds: measured?.cpu ?? {},
     };
     const goals = checkGoals(results);
-    const table = renderTable(results, goals);
-    console.log(`\n${table}\n\nCPU seconds per process during each measured step:\n\n${renderCpuTable(results.cpuSeconds)}\n`);
-    for (const [phase, phaseFigures] of Object.entries({ checkout: results.checkout, tracking: results.tracking, lifecycle: results.lifecycle })) {
+    const sections = [renderGoals(goals)];
+    if (loadPhases.some((phase) => phase !== 'scale')) sections.push(renderTable(results, goals), `CPU seconds per process during each measured step:\n\n${renderCpuTable(results.cpuSeconds)}`);
+    if (results.scale) sections.push(`Tracking with many open orders (worker cache ${options.workerCache} workflows):\n\n${renderScaleTable(results.scale)}`);
+    if (idle) sections.push(`Idle after npm start, ${options.idleSettleSeconds} s after ready (RSS of every process in its tree):\n\n${renderIdleTable(idle)}`);
+    const report = sections.join('\n\n');
+    console.log(`\n${report}\n`);
+    for (const [phase, phaseFigures] of Object.entries({ checkout: results.checkout, tracking: results.tracking, lifecycle: results.lifecycle, service: results.serviceLifecycle })) {
       for (const sample of phaseFigures?.ours.errorSamples ?? []) console.log(`  ${phase} error: ${sample}`);
     }
-    log(`Results: ${saveResults(results, goals, table, resultsDir)}`);
+    log(`Results: ${saveResults(results, goals, report, resultsDir)}`);
   } finally {
-    log('Stopping the stack');
     await stopAll();
   }
 }

@@ -1,12 +1,15 @@
 // The benchmark's own stack on free ports: an in-memory Temporal dev server, the embedded database,
 // the order worker and the API, each a separate process as under `npm start`, plus the bare worker.
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setUpDatabase } from '../scripts/db-setup';
 import { spawnManaged, waitFor, type ManagedChild } from '../scripts/lib/child-process';
 import { startEphemeralDevServer, type DevServer } from '../scripts/lib/dev-server';
 import { repoRoot } from '../scripts/lib/paths';
 import { freePorts } from '../scripts/lib/ports';
+import { serviceCommand, type Service } from '../scripts/lib/service-runtime';
 
 export const BARE_TASK_QUEUE = 'bench-bare';
 
@@ -20,12 +23,12 @@ export interface BenchStack {
 }
 
 /**
- * Runs `node --import tsx <script>` with its output in `logFile` and resolves once the log holds
- * `readyText`. Fails at once if the process exits first.
+ * Runs `node <args>` with its output in `logFile` and resolves once the log holds `readyText`. Fails at
+ * once if the process exits first.
  */
-async function startNodeService(name: string, script: string, env: NodeJS.ProcessEnv, logFile: string, readyText: string): Promise<ManagedChild> {
+async function startNodeService(name: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, readyText: string): Promise<ManagedChild> {
   const fd = openSync(logFile, 'a');
-  const child = spawnManaged(name, process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, env, stdio: ['ignore', fd, fd] });
+  const child = spawnManaged(name, process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   let exitCode: number | null | undefined;
   void child.exited.then((code) => (exitCode = code));
@@ -52,21 +55,41 @@ async function allStarted<T extends unknown[]>(starts: { [K in keyof T]: Promise
   return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as T;
 }
 
-export async function startBenchStack({ logDir, withBare }: { logDir: string; withBare: boolean }): Promise<BenchStack> {
+export interface BenchStackOptions {
+  logDir: string;
+  withBare: boolean;
+  /** A real PostgreSQL database to use instead of starting the embedded one. */
+  databaseUrl?: string;
+  /** The order worker's workflow cache; the SDK sizes it from the heap limit when unset. */
+  workerCache?: number;
+}
+
+/** Starts the embedded database in its own process, on disk in a temporary folder as under `npm start`. */
+async function startEmbeddedDatabase(logDir: string, stops: (() => Promise<void>)[]): Promise<{ child: ManagedChild; url: string }> {
+  const [dbPort] = await freePorts(1);
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-pglite-'));
+  stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+  const env = { ...process.env, EMBEDDED_DB_PORT: String(dbPort), EMBEDDED_DB_DATA_DIR: join(dataDir, 'pgdata') };
+  const child = await startNodeService('database', ['--import', 'tsx', 'bench/embedded-db-server.ts'], env, join(logDir, 'database.log'), 'embedded database ready');
+  stops.push(() => child.stop());
+  return { child, url: /embedded database ready at (\S+)/.exec(readFileSync(join(logDir, 'database.log'), 'utf8'))![1]! };
+}
+
+export async function startBenchStack({ logDir, withBare, databaseUrl, workerCache }: BenchStackOptions): Promise<BenchStack> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     // Reverse start order: API and workers first, then the servers they use.
     for (const stopOne of stops.splice(0).reverse()) await stopOne().catch((error) => console.error(String(error)));
   };
   try {
-    const [dbPort, apiPort] = await freePorts(2);
-
-    const startDatabase = startNodeService('database', 'bench/embedded-db-server.ts', { ...process.env, EMBEDDED_DB_PORT: String(dbPort) }, join(logDir, 'database.log'), 'embedded database ready');
-    const [temporal, database] = await allStarted<[DevServer, ManagedChild]>([
+    const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-services.ts'], { cwd: repoRoot, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('Building the services failed.');
+    const [apiPort] = await freePorts(1);
+    const [temporal, database] = await allStarted<[DevServer, { child: ManagedChild; url: string } | undefined]>([
       startEphemeralDevServer(join(logDir, 'temporal.log')).then((server: DevServer) => (stops.push(() => server.stop()), server)),
-      startDatabase.then((child) => (stops.push(() => child.stop()), child)),
+      databaseUrl ? Promise.resolve(undefined) : startEmbeddedDatabase(logDir, stops),
     ]);
-    const databaseUrl = /embedded database ready at (\S+)/.exec(readFileSync(join(logDir, 'database.log'), 'utf8'))![1]!;
+    databaseUrl ??= database!.url;
     await setUpDatabase(databaseUrl);
 
     // The worker's ops port is left unset, so it cannot collide with a running `npm start`.
@@ -78,20 +101,28 @@ export async function startBenchStack({ logDir, withBare }: { logDir: string; wi
       TEMPORAL_NAMESPACE: temporal.namespace,
       PORT: String(apiPort),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      ...(workerCache !== undefined ? { WORKER_MAX_CACHED_WORKFLOWS: String(workerCache) } : {}),
     };
     const started = (child: ManagedChild) => (stops.push(() => child.stop()), child);
+    // The API and the worker run as `npm start` runs them: built, under plain node, same settings.
+    const service = (name: Service) => {
+      const command = serviceCommand(name, env);
+      return startNodeService(name, command.args, command.env, join(logDir, `${name}.log`), `${name} ready`).then(started);
+    };
+    // The bare worker gets the order worker's node settings and cache size too.
+    const bare = serviceCommand('worker', { ...env, TEMPORAL_TASK_QUEUE: BARE_TASK_QUEUE }, ['--import', 'tsx', 'bench/bare-worker.ts']);
     const [worker, api, bareWorker] = await allStarted<[ManagedChild, ManagedChild, ManagedChild | undefined]>([
-      startNodeService('worker', 'worker/main.ts', env, join(logDir, 'worker.log'), 'worker ready').then(started),
-      startNodeService('api', 'api/main.ts', env, join(logDir, 'api.log'), 'api ready').then(started),
+      service('worker'),
+      service('api'),
       withBare
-        ? startNodeService('bare worker', 'bench/bare-worker.ts', { ...env, TEMPORAL_TASK_QUEUE: BARE_TASK_QUEUE }, join(logDir, 'bare-worker.log'), 'bare worker ready').then(started)
+        ? startNodeService('bare worker', bare.args, bare.env, join(logDir, 'bare-worker.log'), 'bare worker ready').then(started)
         : Promise.resolve(undefined),
     ]);
     return {
       apiUrl: `http://127.0.0.1:${apiPort}`,
       temporalAddress: temporal.address,
       namespace: temporal.namespace,
-      processes: { temporal: temporal.child, worker, api, database, bareWorker },
+      processes: { temporal: temporal.child, worker, api, database: database?.child, bareWorker },
       stop,
     };
   } catch (error) {

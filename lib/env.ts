@@ -49,6 +49,10 @@ const envSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     /** Port of the worker's /healthz, /readyz and /metrics; unset turns them off. */
     WORKER_OPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** Workflows the worker keeps in memory; unset lets the SDK size the cache from the heap limit. */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).optional(),
+    /** A workflow bundle built ahead (scripts/build-services.ts); unset, the worker bundles at start-up. */
+    WORKFLOW_BUNDLE_PATH: optionalText,
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     /** Origins allowed to make state-changing calls (comma-separated). Defaults to the server's own origin. */
     ALLOWED_ORIGINS: optionalText.refine(

@@ -1,20 +1,22 @@
 // `npm start`: the whole stack on one machine. Starts the Temporal dev server (unless TEMPORAL_ADDRESS
-// points elsewhere) and the embedded database (unless DATABASE_URL is set), migrates and seeds, builds
-// the web app, then runs the worker and the API. Ctrl-C stops every child it started.
+// points elsewhere) and the embedded database (unless DATABASE_URL is set, inside this process), migrates
+// and seeds, builds the web app and the services, then runs the worker and the API with plain node.
+// Ctrl-C stops every child it started. Everything heavy runs in short-lived children, so that this
+// process holds little more than the database while the stack runs.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/seed';
 import { spawnManaged, waitFor, type ManagedChild } from './lib/child-process';
-import { setUpDatabase } from './db-setup';
 import { startDevServer, type DevServer } from './lib/dev-server';
 import { startEmbeddedDb, type EmbeddedDb } from './lib/embedded-db';
 import { dataDir, repoRoot } from './lib/paths';
+import { serviceCommand, type Service } from './lib/service-runtime';
 import { assertPortsFree } from './lib/ports';
-import { loadTemporalDevConfig } from './lib/temporal-dev-config';
+import { launcherConfigPath, loadTemporalDevConfig } from './lib/temporal-dev-config';
 import { ensureTemporalCli } from './temporal-cli';
 
-const config = loadTemporalDevConfig();
+const config = loadTemporalDevConfig(launcherConfigPath);
 const apiPort = Number(process.env.PORT ?? 3000);
 const dbPort = Number(process.env.EMBEDDED_DB_PORT ?? 5433);
 const workerOpsPort = Number(process.env.WORKER_OPS_PORT ?? 3001);
@@ -40,9 +42,13 @@ function step(message: string) {
   console.log(`▸ ${message}`);
 }
 
-/** Runs a child with prefixed output; resolves once a line matches `readyLine`. Any later exit stops the stack. */
-function startService(name: string, script: string, env: NodeJS.ProcessEnv, readyLine: RegExp): Promise<ManagedChild> {
-  const child = spawnManaged(name, process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs a built service with plain node and prefixed output; resolves once a line matches `readyLine`.
+ * Any later exit stops the stack.
+ */
+function startService(name: Service, baseEnv: NodeJS.ProcessEnv, readyLine: RegExp): Promise<ManagedChild> {
+  const { args, env } = serviceCommand(name, baseEnv);
+  const child = spawnManaged(name, process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   stops.push(() => child.stop());
   return new Promise((resolve, reject) => {
     let ready = false;
@@ -79,26 +85,34 @@ async function main() {
   step('Building the web app');
   const build = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('Building the web app failed.');
+  step('Building the API, the worker and the workflow bundle');
+  // In a child process, so that webpack's and esbuild's memory leaves with it.
+  const services = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-services.ts'], { cwd: repoRoot, stdio: 'inherit' });
+  if (services.status !== 0) throw new Error('Building the services failed.');
 
   let temporal: DevServer | undefined;
   if (useDevServer) {
     const cliPath = await ensureTemporalCli();
-    step(`Starting the Temporal dev server (log: .data/temporal/server.log)`);
+    step(`Starting the Temporal dev server (log: ${join(dataDir, 'temporal', 'server.log')})`);
     temporal = await startDevServer({ cliPath, config, persistent: true, logFile: join(dataDir, 'temporal', 'server.log') });
     stops.push(() => temporal!.stop());
   }
 
   let embedded: EmbeddedDb | undefined;
   if (useEmbeddedDb) {
-    step('Starting the embedded database (.data/pglite)');
+    step(`Starting the embedded database (${join(dataDir, 'pglite')})`);
     embedded = await startEmbeddedDb({ dataDir: join(dataDir, 'pglite'), port: dbPort });
     stops.push(() => embedded!.stop());
   }
   const databaseUrl = process.env.DATABASE_URL ?? embedded!.url;
 
   step('Applying migrations and demo data');
-  const applied = await setUpDatabase(databaseUrl);
-  if (applied.length) console.log(`  applied ${applied.join(', ')}`);
+  // In a child process, so that Prisma's memory leaves with it; asynchronously, since the embedded
+  // database it talks to runs on this process's event loop.
+  const setUp = spawnManaged('database setup', process.execPath, ['--import', 'tsx', 'scripts/db-setup.ts'], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'inherit' });
+  stops.push(() => setUp.stop());
+  const setUpCode = await setUp.exited;
+  if (setUpCode !== 0) throw new Error(`Applying migrations and demo data failed (exit code ${setUpCode}).`);
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -111,8 +125,8 @@ async function main() {
   };
   step('Starting the worker and the API');
   await Promise.all([
-    startService('worker', 'worker/main.ts', env, /worker ready/),
-    startService('api', 'api/main.ts', env, /api ready/),
+    startService('worker', env, /worker ready/),
+    startService('api', env, /api ready/),
   ]);
   const shopUrl = `http://127.0.0.1:${apiPort}`;
   await waitFor('the API', async () => ((await fetch(`${shopUrl}/healthz`)).ok ? true : undefined), 30_000);

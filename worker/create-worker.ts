@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Db } from '../lib/db';
 import { createActivities } from './activities';
+import { ORDER_WORKER_TUNING } from './worker-tuning';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -29,6 +30,7 @@ export function createOrderWorker({ connection, namespace, taskQueue, db, workfl
     taskQueue,
     workflowBundle,
     activities: createActivities(db),
+    ...ORDER_WORKER_TUNING,
     ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
   });
 }

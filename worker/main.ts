@@ -33,8 +33,8 @@ const db = createDb(env.DATABASE_URL, env.DATABASE_POOL_SIZE);
 const temporalConfig = temporalConnectConfig(env);
 const connection = await NativeConnection.connect(temporalConfig.connectionOptions);
 const temporal = await connectTemporalClient(temporalConfig);
-const workflowBundle = await bundleOrderWorkflows();
-const worker = await createOrderWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, db, workflowBundle });
+const workflowBundle = env.WORKFLOW_BUNDLE_PATH ? { codePath: env.WORKFLOW_BUNDLE_PATH } : await bundleOrderWorkflows();
+const worker = await createOrderWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, db, workflowBundle, maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS });
 
 const ops = createWorkerOpsServer({ worker, db, temporal, sdkMetricsUrl: `http://${sdkMetricsAddress}/metrics` });
 if (env.WORKER_OPS_PORT !== undefined) ops.listen(env.WORKER_OPS_PORT, env.HOST);

@@ -12,13 +12,12 @@ export interface ManagedChild {
 /**
  * Children run in their own process group, so stop() reaches their grandchildren too. That also means a
  * parent killed without warning (SIGKILL, an OOM kill, a CI timeout) cannot take them along, so a tiny
- * detached reaper kills the group once the parent is gone.
+ * detached reaper kills the group once the parent is gone. It is a POSIX shell loop rather than a Node
+ * process: about 1 MiB of memory instead of about 40 for each child.
  */
 function reapWhenParentDies(childPid: number): void {
-  const script = `const parent=${process.pid},group=-${childPid};
-setInterval(()=>{try{process.kill(group,0)}catch{process.exit(0)}
-try{process.kill(parent,0)}catch{try{process.kill(group,'SIGKILL')}catch{}process.exit(0)}},1000);`;
-  spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore' }).unref();
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do kill -0 -${childPid} 2>/dev/null || exit 0; sleep 1; done; kill -KILL -${childPid} 2>/dev/null`;
+  spawn('/bin/sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
 }
 
 export function spawnManaged(name: string, command: string, args: string[], options: SpawnOptions = {}): ManagedChild {

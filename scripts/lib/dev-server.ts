@@ -1,7 +1,6 @@
 // Starts `temporal server start-dev` from temporal-dev.yml and waits until its namespace answers.
 import { mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Connection } from '@temporalio/client';
 import { ensureTemporalCli } from '../temporal-cli';
 import { spawnManaged, waitFor, type ManagedChild } from './child-process';
 import { freePorts } from './ports';
@@ -61,15 +60,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   try {
     await waitFor(
       `the Temporal dev server at ${address}`,
-      async () => {
-        const connection = await Connection.connect({ address, connectTimeout: 1000 });
-        try {
-          await connection.workflowService.describeNamespace({ namespace: server.namespace });
-          return true;
-        } finally {
-          await connection.close();
-        }
-      },
+      // The server's HTTP API answers for the namespace once the frontend serves it. Probing over HTTP
+      // rather than gRPC keeps the Temporal client library out of the launcher's memory.
+      async () => ((await fetch(`http://${server.ip}:${server.httpPort}/api/v1/namespaces/${server.namespace}`, { signal: AbortSignal.timeout(1000) })).ok ? true : undefined),
       60_000,
       250,
       () => (exitCode === undefined ? undefined : new Error(`it exited with code ${exitCode}${options.logFile ? `; see ${options.logFile}` : ''}`)),

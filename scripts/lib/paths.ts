@@ -4,7 +4,17 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-export const dataDir = join(repoRoot, '.data');
+/** Where `npm start` keeps its databases; DATA_DIR moves it (the benchmark's idle phase uses a fresh one). */
+export const dataDir = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : join(repoRoot, '.data');
 
 /** Per-user cache shared by every clone on the machine, so CI reuses a Temporal CLI built earlier. */
 export const userCacheDir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'order-orchestration');
+
+/**
+ * What scripts/build-services.ts builds for `npm start`. One level below the repository root, like api/
+ * and worker/, so the paths the services resolve from their own location (the built web app, the
+ * workflow sources) stay the same.
+ */
+export const servicesDir = join(repoRoot, 'dist');
+export const workflowBundlePath = join(servicesDir, 'workflows.js');
+export const serviceEntryPoints = { api: join(servicesDir, 'api.mjs'), worker: join(servicesDir, 'worker.mjs') };

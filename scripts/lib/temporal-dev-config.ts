@@ -46,6 +46,9 @@ export type TemporalDevConfig = z.infer<typeof temporalDevConfigSchema>;
 
 export const temporalDevConfigPath = join(repoRoot, 'temporal-dev.yml');
 
+/** The file `npm start` reads: temporal-dev.yml, or TEMPORAL_DEV_CONFIG (a copy with other ports). */
+export const launcherConfigPath = process.env.TEMPORAL_DEV_CONFIG ?? temporalDevConfigPath;
+
 export function parseTemporalDevConfig(text: string, source = 'temporal-dev.yml'): TemporalDevConfig {
   let raw: unknown;
   try {

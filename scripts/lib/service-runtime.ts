@@ -1,0 +1,35 @@
+// How `npm start` and the benchmark run the API and the worker: built by scripts/build-services.ts and
+// run by plain node (no tsx loader, no esbuild service, no webpack in the worker), with memory settings
+// measured on the idle stack (docs/benchmark.md).
+import { serviceEntryPoints, workflowBundlePath } from './paths';
+
+export type Service = keyof typeof serviceEntryPoints;
+
+/**
+ * A young generation of 2 MB instead of up to 16 MB per semi-space, and an old-space limit that makes
+ * V8 collect before it grows far: together about 25 MiB less per idle process.
+ */
+const NODE_ARGS: Record<Service, string[]> = {
+  api: ['--max-semi-space-size=2', '--max-old-space-size=256'],
+  worker: ['--max-semi-space-size=2', '--max-old-space-size=512'],
+};
+
+/** Workflows the worker keeps cached: more than the benchmark's default of 582 orders, which fit the heap above. */
+const WORKER_CACHE = '600';
+
+/**
+ * The node arguments and the environment (on top of `baseEnv`) to run `service` with. `script` replaces
+ * the built entry point: the benchmark runs its bare worker with the order worker's settings.
+ */
+export function serviceCommand(service: Service, baseEnv: NodeJS.ProcessEnv, script: string[] = [serviceEntryPoints[service]]): { args: string[]; env: NodeJS.ProcessEnv } {
+  return {
+    args: [...NODE_ARGS[service], ...script],
+    env: {
+      ...baseEnv,
+      // glibc gives each thread that allocates its own malloc arena; the Temporal core's Rust threads
+      // and Node's thread pool then hold memory in many of them. Two arenas: about 20 MiB less.
+      MALLOC_ARENA_MAX: '2',
+      ...(service === 'worker' ? { WORKFLOW_BUNDLE_PATH: workflowBundlePath, WORKER_MAX_CACHED_WORKFLOWS: baseEnv.WORKER_MAX_CACHED_WORKFLOWS ?? WORKER_CACHE } : {}),
+    },
+  };
+}
