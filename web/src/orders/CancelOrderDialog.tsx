@@ -1,35 +1,20 @@
-import { api, type ApiInputs, type ApiOutputs } from '../api/client';
+import { api, type ApiInputs } from '../api/client';
 import { fieldErrors } from '../api/errors';
-import { useRequestMutation } from '../api/request-mutation';
 import { FormDialog } from '../components/FormDialog';
 import { FormField } from '../components/FormField';
 import { formText } from '../lib/form';
-
-export type CancelResult = ApiOutputs['orders']['cancel'];
+import { useOrderChange, type OrderChangeHandlers } from './BuyerOrderAction';
 
 /** Asks the buyer to confirm cancelling, with an optional reason for the seller. */
-export function CancelOrderDialog(props: {
-  orderNumber: string;
-  onCancelled: (result: CancelResult) => void;
-  onRefused: () => void;
-  onClose: () => void;
-}) {
-  let dialog!: HTMLDialogElement;
-  const cancel = useRequestMutation({
-    send: (input: ApiInputs['orders']['cancel']) => api.orders.cancel.mutate(input),
-    onSuccess: (result: CancelResult) => {
-      dialog.close();
-      props.onCancelled(result);
-    },
-    onRefused: () => props.onRefused(),
-  });
+export function CancelOrderDialog(props: { orderNumber: string } & OrderChangeHandlers) {
+  const cancel = useOrderChange((input: ApiInputs['orders']['cancel']) => api.orders.cancel.mutate(input), props);
   const onSubmit = (form: HTMLFormElement) => {
     const note = formText(form, 'note').trim();
     cancel.submit({ orderNumber: props.orderNumber, ...(note ? { note } : {}) });
   };
   return (
     <FormDialog
-      ref={dialog}
+      ref={cancel.dialogRef}
       title={`Cancel order ${props.orderNumber}?`}
       description="The seller will not send it, and a cancelled order cannot be reopened."
       request={cancel.mutation}
