@@ -76,7 +76,7 @@ function isUnavailableCause(error: Error): boolean {
  * True for failures that say Temporal or the database is down or overloaded rather than that the request
  * is wrong, judged by the error's class and code, on the error or any of its causes.
  */
-export function isUnavailable(error: unknown): boolean {
+function isUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 6; current = current.cause, depth++) {
     if (isUnavailableCause(current)) return true;
   }
