@@ -6,7 +6,7 @@ import { createDb } from '../lib/db';
 import { loadEnv } from '../lib/env';
 import { createLogger } from '../lib/logger';
 import { connectTemporalClient, temporalConnectConfig } from '../lib/temporal';
-import { freePort } from '../scripts/lib/ports';
+import { freePort } from '../lib/free-port';
 import { sweepClosedOrders } from '../lib/closed-orders';
 import { AUTH_PURGE_INTERVAL_MS, purgeAuthRows } from './auth-purge';
 import { bundleOrderWorkflows, createOrderWorker } from './create-worker';
@@ -18,7 +18,8 @@ import { createSdkLogger, sdkLogLevel } from './sdk-logger';
 const env = loadEnv();
 const logger = createLogger({ service: 'worker', level: env.LOG_LEVEL });
 const CLOSED_SWEEP_MS = 20_000;
-// The SDK's metrics exporter listens on a private port; /metrics of the ops server republishes it.
+// The SDK's metrics exporter listens on a private port; /metrics of the ops server republishes it. The
+// SDK cannot be handed port 0 and asked which port it got, so a port free a moment before is used.
 const sdkMetricsAddress = `127.0.0.1:${await freePort()}`;
 Runtime.install({
   logger: createSdkLogger(logger.child({}, sdkLogLevel(env.LOG_LEVEL))),

@@ -1,7 +1,7 @@
 // Health, readiness and Prometheus metrics of the API and of a real worker process.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ManagedChild } from '../../scripts/lib/child-process';
-import { freePort } from '../../scripts/lib/ports';
+import { freePort } from '../../lib/free-port';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { spawnWorkerProcess } from '../support/service-process';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setUpDatabase } from '../../../scripts/db-setup';
 import { startEmbeddedDb, type EmbeddedDb } from '../../../scripts/lib/embedded-db';
-import { freePort } from '../../../scripts/lib/ports';
+import { freePort } from '../../../lib/free-port';
 
 export interface OwnDatabase {
   url: string;
