@@ -1,7 +1,7 @@
 // Serves the built web app (web/dist) with sirv: the `.br` or `.gz` twin that the build wrote beside a
 // file (vite.config.ts) when the browser accepts it, fingerprinted assets cached for a year, and
 // index.html for every client route.
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
@@ -15,15 +15,17 @@ const REVALIDATE = 'no-cache';
 
 export function createStaticHandler(root: string): Handler {
   const index = join(root, 'index.html');
-  let serve: Handler | undefined;
+  let build: { writtenAt: number; serve: Handler } | undefined;
   return (req, res) => {
-    // sirv lists the folder once, so it waits for a build that has written index.html (tests start the
-    // API while the app still builds).
-    serve ??= existsSync(index) ? serveBuild(root) : undefined;
-    if (!serve) return text(res, 503, 'The web app is not built yet. Run `npm run build`.');
+    // sirv lists the folder, with each file's size, when it is created: so it is created once a build
+    // has written index.html (tests start the API while the app still builds), and again after each
+    // new build, which writes index.html anew.
+    const writtenAt = statSync(index, { throwIfNoEntry: false })?.mtimeMs;
+    if (writtenAt === undefined) return text(res, 503, 'The web app is not built yet. Run `npm run build`.');
+    if (build?.writtenAt !== writtenAt) build = { writtenAt, serve: serveBuild(root) };
     // A path that does not parse (`//`, `/%E0`) is refused before it reaches the file lookup.
     if (!readablePath(req.url ?? '/')) return text(res, 400, 'This address could not be read.');
-    serve(req, res);
+    build.serve(req, res);
   };
 }
 

@@ -2,7 +2,7 @@
 // Temporal dev server and database), its API also serving a fresh build of the web app.
 // The build goes to its own temporary folder, so a test run never disturbs web/dist that `npm start`
 // serves, nor another run building at the same time. The API lists the folder at its first request
-// after the build has written index.html, so the stack starts while the app is still building.
+// after a build has written index.html, so the stack starts while the app is still building.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,9 +1,14 @@
 // The built web app as the API serves it, over raw HTTP so that nothing decodes the bodies on the way:
 // the build's brotli and gzip twins decode to the very file, fingerprinted assets are cached for good,
 // index.html and client routes are revalidated, a missing file is a 404, and the security headers stay.
-import { request } from 'node:http';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createStaticHandler } from '../../api/static-files';
 import { startWebStack, type WebStack } from '../../e2e/support/web-stack';
 
 interface RawFile {
@@ -106,5 +111,28 @@ test('an escaped path out of the app gets the app or a 404, never the file', asy
     const response = await get(`${web.baseUrl}${path}`, IDENTITY);
     expect([200, 404], path).toContain(response.status);
     expect(response.body.toString('utf8'), path).not.toContain('"dependencies"');
+  }
+});
+
+test('the app is served from the first request after a build, and a new build from the request after it', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'orders-static-'));
+  const server = createServer(createStaticHandler(root));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/orders/ORD-20261126-4F7K2Q`;
+  try {
+    expect((await get(url, IDENTITY)).status).toBe(503);
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>First build</title>');
+    expect((await get(url, IDENTITY)).body.toString('utf8')).toBe('<!doctype html><title>First build</title>');
+    const rebuilt = '<!doctype html><title>The second, longer build</title>';
+    writeFileSync(join(root, 'index.html'), rebuilt);
+    // A build a second later, whatever the file system's timestamp resolution.
+    const later = new Date(Date.now() + 1000);
+    utimesSync(join(root, 'index.html'), later, later);
+    const response = await get(url, IDENTITY);
+    expect(response.body.toString('utf8')).toBe(rebuilt);
+    expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(rebuilt));
+  } finally {
+    server.close();
+    rmSync(root, { recursive: true, force: true });
   }
 });
