@@ -15,13 +15,18 @@ export interface ProcessMemory {
   /** What the process is, from its command line: launcher, worker, api, database, temporal, … */
   role: string;
   rssMiB: number;
+  /** Proportional set size: shared pages (the node binary, libraries) split between their users. */
+  pssMiB: number;
   command: string;
 }
 
 export interface IdleStart {
   /** "first start" creates the databases; "restart" reopens them. */
   start: 'first start' | 'restart';
+  /** Sum of the RSS of every process: the goal's figure. Pages shared between processes count once per process. */
   totalMiB: number;
+  /** Sum of the PSS of every process: what the tree really holds. */
+  totalPssMiB: number;
   byRole: Record<string, number>;
   processes: ProcessMemory[];
 }
@@ -43,7 +48,7 @@ export function roleOf(command: string): string {
     [/worker\/main|worker\.mjs/, 'worker'],
     [/api\/main|api\.mjs/, 'api'],
     [/embedded-db-server/, 'database'],
-    [/scripts\/start/, 'launcher'],
+    [/scripts\/start|dist\/launcher/, 'launcher'],
     [/esbuild/, 'esbuild'],
     [/process\.kill\(group|kill -0|^sleep \d+$/, 'watchdog'],
     [/^npm|npm-cli|\/npm /, 'npm'],
@@ -69,16 +74,18 @@ export function processTree(rootPid: number): ProcessMemory[] {
   }
   return pids.flatMap((pid) => {
     const rss = /^VmRSS:\s+(\d+) kB/m.exec(read(`/proc/${pid}/status`) ?? '');
+    const pss = /^Pss:\s+(\d+) kB/m.exec(read(`/proc/${pid}/smaps_rollup`) ?? '');
     const command = (read(`/proc/${pid}/cmdline`) ?? '').split('\0').join(' ').trim();
     if (!rss || !command) return [];
-    return [{ pid, role: roleOf(command), rssMiB: Math.round(Number(rss[1]) / 1024), command: command.slice(0, 160) }];
+    return [{ pid, role: roleOf(command), rssMiB: Math.round(Number(rss[1]) / 1024), pssMiB: Math.round(Number(pss?.[1] ?? 0) / 1024), command: command.slice(0, 160) }];
   });
 }
 
 function summarise(start: IdleStart['start'], processes: ProcessMemory[]): IdleStart {
   const byRole: Record<string, number> = {};
   for (const one of processes) byRole[one.role] = (byRole[one.role] ?? 0) + one.rssMiB;
-  return { start, totalMiB: processes.reduce((sum, one) => sum + one.rssMiB, 0), byRole, processes };
+  const sum = (key: 'rssMiB' | 'pssMiB') => processes.reduce((total, one) => total + one[key], 0);
+  return { start, totalMiB: sum('rssMiB'), totalPssMiB: sum('pssMiB'), byRole, processes };
 }
 
 /**
@@ -151,8 +158,8 @@ export async function measureIdleStack({ runDir, settleMs = 20_000, log = consol
 /** The idle rows of the report: total and the share of each part, per start. */
 export function renderIdleTable(starts: IdleStart[]): string {
   const roles = [...new Set(starts.flatMap((start) => Object.keys(start.byRole)))].sort((a, b) => (starts[0]!.byRole[b] ?? 0) - (starts[0]!.byRole[a] ?? 0));
-  const lines = [`| Idle stack, RSS in MiB | total | ${roles.join(' | ')} |`, `|---|---:|${roles.map(() => '---:').join('|')}|`];
-  for (const start of starts) lines.push(`| ${start.start} | ${start.totalMiB} | ${roles.map((role) => start.byRole[role] ?? 0).join(' | ')} |`);
+  const lines = [`| Idle stack, RSS in MiB | total | ${roles.join(' | ')} | total PSS |`, `|---|---:|${roles.map(() => '---:').join('|')}|---:|`];
+  for (const start of starts) lines.push(`| ${start.start} | ${start.totalMiB} | ${roles.map((role) => start.byRole[role] ?? 0).join(' | ')} | ${start.totalPssMiB} |`);
   return lines.join('\n');
 }
 
