@@ -34,19 +34,3 @@ export async function startLoginAttempt(db: Db, email: string, ip: string, limit
 export async function markLoginSucceeded(db: Db, attempt: LoginAttempt): Promise<void> {
   await db.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
 }
-
-/**
- * Deletes login attempts older than the window, which no longer count against any budget, in batches,
- * and returns how many it deleted. Safe to run from several processes at once, like purgeExpiredSessions.
- */
-export async function purgeLoginAttempts(db: Db, windowMs: number, now = new Date(), batchSize = 1_000): Promise<number> {
-  const before = new Date(now.getTime() - windowMs);
-  let deleted = 0;
-  for (;;) {
-    const count = await db.$executeRaw`
-      DELETE FROM "LoginAttempt" WHERE "id" IN (
-        SELECT "id" FROM "LoginAttempt" WHERE "createdAt" < ${before} LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)`;
-    deleted += count;
-    if (count < batchSize) return deleted;
-  }
-}

@@ -55,19 +55,3 @@ interface SessionRow {
 export async function deleteSession(db: Db, token: string | undefined): Promise<void> {
   if (token) await db.session.deleteMany({ where: { id: hashToken(token) } });
 }
-
-/**
- * Deletes sessions that have expired by `now`, in batches, and returns how many it deleted. Several
- * processes may run it at once: each batch locks its rows and skips rows another purge holds, and a row
- * already deleted is simply not found again.
- */
-export async function purgeExpiredSessions(db: Db, now = new Date(), batchSize = 1_000): Promise<number> {
-  let deleted = 0;
-  for (;;) {
-    const count = await db.$executeRaw`
-      DELETE FROM "Session" WHERE "id" IN (
-        SELECT "id" FROM "Session" WHERE "expiresAt" <= ${now} LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)`;
-    deleted += count;
-    if (count < batchSize) return deleted;
-  }
-}
