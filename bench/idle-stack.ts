@@ -10,7 +10,7 @@ import { repoRoot } from '../scripts/lib/paths';
 import { freePorts } from '../scripts/lib/ports';
 import { loadTemporalDevConfig } from '../scripts/lib/temporal-dev-config';
 
-export interface ProcessMemory {
+interface ProcessMemory {
   pid: number;
   /** What the process is, from its command line: launcher, worker, api, database, temporal, … */
   role: string;
@@ -42,7 +42,7 @@ function read(path: string): string | undefined {
 }
 
 /** Names a process by its command line, so the report says which part of the stack holds the memory. */
-export function roleOf(command: string): string {
+function roleOf(command: string): string {
   const rules: [RegExp, string][] = [
     [/temporal server start-dev/, 'temporal'],
     [/worker\/main|worker\.mjs/, 'worker'],
@@ -58,7 +58,7 @@ export function roleOf(command: string): string {
 }
 
 /** Every process under `rootPid`, itself included, with its resident set. */
-export function processTree(rootPid: number): ProcessMemory[] {
+function processTree(rootPid: number): ProcessMemory[] {
   const pids = [rootPid];
   for (let i = 0; i < pids.length; i++) {
     let tasks: string[] = [];

@@ -60,7 +60,7 @@ const ratio = (ours: number, bare: number | undefined) => (bare && Number.isFini
 const mark = (met: boolean) => (met ? 'met' : '**missed**');
 
 /** CPU milliseconds per call of a measured step, counting only the processes its target uses. */
-export function cpuMsPerCall(cpu: CpuByPhase, step: string): number | undefined {
+function cpuMsPerCall(cpu: CpuByPhase, step: string): number | undefined {
   const seconds = cpu[step];
   if (!seconds?.calls) return undefined;
   const used = usedBy[step.endsWith('(bare)') ? 'bare' : 'ours'].reduce((sum, column) => sum + (seconds[column] ?? 0), 0);
