@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AccountRole } from '../../domain/order-model';
 import type { Db } from '../../lib/db';
+import type { Role } from '../../prisma/generated/client';
 
 export const SESSION_COOKIE = 'sid';
 
@@ -46,7 +47,8 @@ interface SessionRow {
   id: string;
   email: string;
   name: string;
-  role: SessionUser['role'];
+  /** The database's enum: it must fit the model's account roles, or readSession stops compiling. */
+  role: Role;
   storeId: string | null;
   storeName: string | null;
   storeSlug: string | null;
