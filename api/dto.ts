@@ -59,7 +59,7 @@ const shippingDto = z.object({ name: z.string(), phone: z.string(), addressLine:
  * One status change. `by` names who made it for the reader: the store, "Customer support" for an
  * operator, "Order service" for the system, the buyer by name, and for the seller their own staff by name.
  */
-export const timelineEntryDto = z.object({
+const timelineEntryDto = z.object({
   /** Position in the timeline (0 is the order being placed). */
   seq: count,
   from: status.nullable(),
@@ -91,8 +91,8 @@ const orderDto = z.object({
   closedNote: z.string().nullable(),
 });
 
-export const buyerOrderDto = orderDto;
-export const sellerOrderDto = orderDto;
+const buyerOrderDto = orderDto;
+const sellerOrderDto = orderDto;
 
 const source = z.enum(['workflow', 'projection']);
 

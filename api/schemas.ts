@@ -45,14 +45,14 @@ export function fields<T extends z.ZodRawShape>(what: string, shape: T) {
   });
 }
 
-export const emailSchema = z
+const emailSchema = z
   .string({ error: 'Email must be text.' })
   .trim()
   .toLowerCase()
   .max(254, 'Email must have at most 254 characters.')
   .pipe(z.email({ error: 'Enter a valid email address.' }));
 
-export const passwordSchema = z
+const passwordSchema = z
   .string({ error: 'Password must be text.' })
   .min(8, 'Password must have at least 8 characters.')
   .max(200, 'Password must have at most 200 characters.');
@@ -63,11 +63,11 @@ export const loginInput = fields('The sign-in', {
   password: z.string({ error: 'Password must be text.' }).min(1, 'Password is required.').max(200, 'Password must have at most 200 characters.'),
 });
 
-export const ORDER_NUMBER_PATTERN = /^ORD-\d{8}-[0-9A-Z]{6}$/;
+const ORDER_NUMBER_PATTERN = /^ORD-\d{8}-[0-9A-Z]{6}$/;
 export const orderNumberSchema = z.string({ error: 'Order number must be text.' }).regex(ORDER_NUMBER_PATTERN, 'Order number must look like ORD-20261126-4F7K2Q.');
 export const requestIdSchema = z.uuid({ error: 'Request ID must be a UUID.' });
 
-export const shippingSchema = fields('The shipping address', {
+const shippingSchema = fields('The shipping address', {
   name: trimmed(1, 100, 'Name'),
   phone: z.string({ error: 'Phone must be text.' }).trim().regex(/^\+?[0-9][0-9 -]{6,19}$/, 'Enter a phone number of 7 to 20 digits.'),
   addressLine: trimmed(5, 200, 'Address'),
@@ -97,7 +97,7 @@ export const checkoutInput = fields('The checkout', {
   path: ['lines'],
 });
 
-export const statusSchema = z.enum(ORDER_STATUSES, { error: `Status must be one of: ${ORDER_STATUSES.join(', ')}.` });
+const statusSchema = z.enum(ORDER_STATUSES, { error: `Status must be one of: ${ORDER_STATUSES.join(', ')}.` });
 
 export const pageInput = {
   cursor: z.uuid({ error: 'Cursor must be a UUID.' }).optional(),
@@ -110,11 +110,11 @@ export const pageInput = {
 };
 
 /** How the seller's list is ordered: newest first, or by the time left to confirm (oldest pending first). */
-export const SELLER_SORTS = ['newest', 'deadline'] as const;
-export const sellerSortSchema = z.enum(SELLER_SORTS, { error: `Sort must be one of: ${SELLER_SORTS.join(', ')}.` });
+const SELLER_SORTS = ['newest', 'deadline'] as const;
+const sellerSortSchema = z.enum(SELLER_SORTS, { error: `Sort must be one of: ${SELLER_SORTS.join(', ')}.` });
 
 /** The seller's list filter, shared by the order table and the CSV export. */
-export const sellerFilterFields = {
+const sellerFilterFields = {
   status: statusSchema.optional(),
   search: trimmed(0, 100, 'Search').optional(),
   sort: sellerSortSchema.optional(),
@@ -126,7 +126,7 @@ export const sellerListInput = fields('The order list query', { ...sellerFilterF
 export const sellerExportInput = fields('The export query', sellerFilterFields);
 
 /** How many orders one bulk move or one print of packing slips may take. */
-export const MAX_BULK_ORDERS = 100;
+const MAX_BULK_ORDERS = 100;
 
 export const bulkSetStatusInput = fields('The bulk move', {
   to: statusSchema,
@@ -155,7 +155,7 @@ export const packingSlipsInput = fields('The packing slip request', {
 });
 
 /** A store's own status message; blank brings back the default. */
-export const STATUS_MESSAGE_MAX = 300;
+const STATUS_MESSAGE_MAX = 300;
 export const setStatusMessagesInput = fields('The status messages', {
   messages: z
     .array(fields('A status message', { status: statusSchema, message: trimmed(0, STATUS_MESSAGE_MAX, 'Message') }), {

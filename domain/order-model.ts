@@ -157,7 +157,7 @@ export function autoCancelReason(confirmWithinMs: number): string {
   return `Cancelled automatically: the seller did not confirm the order within ${formatDuration(confirmWithinMs)}.`;
 }
 
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   const hours = ms / 3_600_000;
   if (hours >= 1 && Number.isInteger(hours)) return `${hours} hour${hours === 1 ? '' : 's'}`;
   const minutes = ms / 60_000;

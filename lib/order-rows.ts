@@ -14,7 +14,7 @@ export const orderFactsInclude = {
   buyer: { select: { name: true } },
 } as const;
 
-export type OrderRowWithFacts = Prisma.OrderGetPayload<{ include: typeof orderFactsInclude }>;
+type OrderRowWithFacts = Prisma.OrderGetPayload<{ include: typeof orderFactsInclude }>;
 
 /** The order as sold, from the rows checkout wrote. */
 export function orderFactsFromRow(order: OrderRowWithFacts): OrderFacts {

@@ -9,7 +9,7 @@ import type { orderWorkflow } from '../workflows/order-workflow';
 import { buyerIdKey, orderStatusKey, storeIdKey } from '../workflows/search-attributes';
 import type { Db } from './db';
 
-export async function startOrderWorkflow(temporal: Client, taskQueue: string, input: OrderInput): Promise<void> {
+async function startOrderWorkflow(temporal: Client, taskQueue: string, input: OrderInput): Promise<void> {
   const itemCount = countItems(input.items);
   try {
     // Typed by the workflow function, so its arguments are checked; the API never loads workflow code.

@@ -44,7 +44,7 @@ function cleanRunClient(temporal: Client): Client {
  * workflow ended early is closed in the projection here and now, so the reader need not wait for the
  * worker's sweep.
  */
-export async function queryOrderWorkflow(deps: { db: Db; temporal: Client }, orderNumber: string): Promise<OrderView | null> {
+async function queryOrderWorkflow(deps: { db: Db; temporal: Client }, orderNumber: string): Promise<OrderView | null> {
   try {
     return await cleanRunClient(deps.temporal).workflow.getHandle(orderWorkflowId(orderNumber)).query(getOrderQuery);
   } catch (error) {
@@ -64,7 +64,7 @@ export type ToldTimelineEntry = TimelineEntry & { statusMessage?: string };
 export type ToldOrderView = Omit<OrderView, 'timeline'> & { timeline: ToldTimelineEntry[] };
 
 /** Adds to each timeline entry the status message the buyer was told with it (see status-messages.ts). */
-export async function withStatusMessages<V extends Pick<OrderView, 'orderNumber' | 'timeline'>>(db: Db, view: V): Promise<V & { timeline: ToldTimelineEntry[] }> {
+async function withStatusMessages<V extends Pick<OrderView, 'orderNumber' | 'timeline'>>(db: Db, view: V): Promise<V & { timeline: ToldTimelineEntry[] }> {
   return tellStatusMessages(view, await readStatusMessages(db, view.orderNumber));
 }
 
@@ -73,7 +73,7 @@ function toldEntryFromEvent(event: OrderEvent): ToldTimelineEntry {
   return { ...timelineEntryFromEvent(event), statusMessage: event.statusMessage ?? STATUS_INFO[event.to].buyerMessage };
 }
 
-export async function projectedOrderView(db: Db, orderNumber: string): Promise<(ToldOrderView & { closedNote: string | null }) | null> {
+async function projectedOrderView(db: Db, orderNumber: string): Promise<(ToldOrderView & { closedNote: string | null }) | null> {
   const order = await db.order.findUnique({ where: { orderNumber }, include: { ...orderFactsInclude, events: { orderBy: { seq: 'asc' } } } });
   if (!order) return null;
   return {

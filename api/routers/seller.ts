@@ -157,11 +157,11 @@ export function sellerTemporalUrl(env: Pick<Env, 'TEMPORAL_UI_URL' | 'TEMPORAL_N
   return temporalWorkflowUrl(env.TEMPORAL_UI_URL, env.TEMPORAL_NAMESPACE, orderNumber);
 }
 
-export function isLoopbackUrl(url: string): boolean {
+function isLoopbackUrl(url: string): boolean {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0';
 }
 
-export function temporalWorkflowUrl(uiUrl: string, namespace: string, orderNumber: string): string {
+function temporalWorkflowUrl(uiUrl: string, namespace: string, orderNumber: string): string {
   return `${uiUrl.replace(/\/$/, '')}/namespaces/${encodeURIComponent(namespace)}/workflows/${encodeURIComponent(orderWorkflowId(orderNumber))}`;
 }

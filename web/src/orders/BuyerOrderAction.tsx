@@ -9,7 +9,7 @@ import { showChangeInMyOrders } from '../buyer/my-orders-cache';
 type TrackedOrder = ApiOutputs['orders']['track'];
 
 /** What a buyer's change answers: the order after it. */
-export interface ChangedOrder {
+interface ChangedOrder {
   order: BuyerOrder;
 }
 
