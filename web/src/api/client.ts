@@ -14,7 +14,7 @@ export type Product = Store['products'][number];
 /** An order as its buyer sees it (orders.track and orders.cancel). */
 export type BuyerOrder = ApiOutputs['orders']['track']['order'];
 /** An order as its store's seller sees it (seller.order and seller.setStatus). */
-export type SellerOrder = ApiOutputs['seller']['order']['order'];
+type SellerOrder = ApiOutputs['seller']['order']['order'];
 /** What the components shared by the buyer's and the seller's pages may read. */
 export type OrderDetail = BuyerOrder | SellerOrder;
 export type OrderTimelineEntry = OrderDetail['timeline'][number];

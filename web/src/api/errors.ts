@@ -20,10 +20,6 @@ export function isServerAnswer(error: unknown): boolean {
   return errorData(error)?.code !== undefined;
 }
 
-export function errorCode(error: unknown): string | undefined {
-  return errorData(error)?.code;
-}
-
 export function errorMessage(error: unknown): string {
   if (!isServerAnswer(error)) return NETWORK_MESSAGE;
   return (error as Error).message;

@@ -3,7 +3,7 @@ import { lineTotal, priceOrder, type OrderPrice } from '../../../domain/money';
 import type { Product, Store } from '../api/client';
 import type { CartLine } from './cart';
 
-export interface CartItem {
+interface CartItem {
   product: Product;
   quantity: number;
   lineTotalCentavos: number;

@@ -21,7 +21,7 @@ function asStatus(value: unknown): OrderStatus | undefined {
 }
 
 /** Statuses every selected order may move to. Shipped is left out: each shipment needs its own tracking number. */
-export function commonNextStatuses(statuses: readonly OrderStatus[]): OrderStatus[] {
+function commonNextStatuses(statuses: readonly OrderStatus[]): OrderStatus[] {
   if (statuses.length === 0) return [];
   return nextStatuses(statuses[0]!, 'seller').filter((to) => to !== 'shipped' && statuses.every((from) => nextStatuses(from, 'seller').includes(to)));
 }

@@ -1,7 +1,7 @@
 // The time a seller has left to confirm a pending order before it is cancelled automatically.
 
 /** Under this, the deadline is highlighted. */
-export const URGENT_MS = 6 * 3_600_000;
+const URGENT_MS = 6 * 3_600_000;
 
 export interface TimeLeft {
   text: string;

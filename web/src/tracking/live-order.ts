@@ -6,7 +6,7 @@ import { useQuery, type QueryKey } from '@tanstack/solid-query';
 import { isTerminal, type OrderStatus } from '../../../domain/order-model';
 import { configQuery } from '../api/queries';
 
-export const DEFAULT_POLL_INTERVAL_MS = 30_000;
+const DEFAULT_POLL_INTERVAL_MS = 30_000;
 
 /** The polling interval the server configured (TRACKING_POLL_INTERVAL). */
 export function usePollIntervalMs(): () => number {
