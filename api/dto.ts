@@ -7,7 +7,7 @@
 // record types, and no ids of people: an order DTO names the store, the buyer and the actors of its
 // timeline by display name and role only (see api/orders/order-dto.ts).
 import { z } from 'zod';
-import { ACCOUNT_ROLES, ACTOR_ROLES, ORDER_STATUSES } from '../domain/order-model';
+import { ACCOUNT_ROLES, ACTOR_ROLES, ORDER_STATUSES } from '../workflows/model/order-model';
 
 const status = z.enum(ORDER_STATUSES);
 /** An ISO 8601 UTC timestamp, e.g. 2026-11-26T09:30:00.000Z. */

@@ -5,7 +5,7 @@ import { isGrpcServiceError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeout
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { TRPCError } from '@trpc/server';
 import { Prisma } from '../prisma/generated/client';
-import { TRANSITION_ERROR_TYPES, type TransitionErrorType, type TransitionRefusal } from '../domain/order-model';
+import { TRANSITION_ERROR_TYPES, type TransitionErrorType, type TransitionRefusal } from '../workflows/model/order-model';
 
 export const ORDER_NOT_FOUND = 'Order not found.';
 export const UNAVAILABLE_MESSAGE = 'The order service is briefly unavailable. Please try again in a moment.';

@@ -2,10 +2,10 @@
 // a sentence for the person using the app or the API: zod's own defaults ("Invalid input: expected
 // object, received array", `Unrecognized key: "role"`) never reach a client.
 import { z } from 'zod';
-import { ORDER_STATUSES } from '../domain/order-model';
-import { textProblem, textProblemMessage } from '../domain/text';
+import { ORDER_STATUSES } from '../workflows/model/order-model';
+import { textProblem, textProblemMessage } from '../workflows/model/text';
 
-/** Free text: trimmed, within its length limits, and clean (see domain/text.ts). */
+/** Free text: trimmed, within its length limits, and clean (see workflows/model/text.ts). */
 export const trimmed = (min: number, max: number, label: string) => {
   const text = z.string({ error: `${label} must be text.` }).trim();
   return (min > 0 ? text.min(min, min === 1 ? `${label} is required.` : `${label} must have at least ${min} characters.`) : text)

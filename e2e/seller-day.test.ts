@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { STATUS_INFO } from '../domain/order-model';
+import { STATUS_INFO } from '../workflows/model/order-model';
 import { createApiClient, type ApiClient } from '../scripts/lib/api-client';
 import { BUYER_PASSWORD, placeOrder } from '../tests/support/fixtures';
 import { newStore, type TestStore } from '../tests/support/stores';

@@ -1,8 +1,8 @@
 // The database projection of an order's workflow: the order row's status and one event row per
 // timeline entry, plus the buyer's notification. Every write is keyed by (order, seq), so a retried
 // write changes nothing. The activities, the closed-order reconciler and the API share these writes.
-import { checkTransition, isTerminal, STATUS_INFO, type Actor } from '../domain/order-model';
-import type { ProjectionInput, TimelineEntry, TrackingInfo } from '../domain/order-types';
+import { checkTransition, isTerminal, STATUS_INFO, type Actor } from '../workflows/model/order-model';
+import type { ProjectionInput, TimelineEntry, TrackingInfo } from '../workflows/model/order-types';
 import { isDeepStrictEqual } from 'node:util';
 import type { OrderEvent } from '../prisma/generated/client';
 import type { Db } from './db';

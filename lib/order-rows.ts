@@ -2,9 +2,9 @@
 // buyer is an order's facts (what the workflow is started with), and an OrderEvent row is a timeline
 // entry. Checkout writes rows with it, the reconciler rebuilds workflow inputs with it, and the API reads
 // projected orders with it, so a column and its domain field are paired here and nowhere else.
-import type { ActorRole } from '../domain/order-model';
-import type { OrderFacts, TimelineEntry } from '../domain/order-types';
-import { countItems, lineTotal } from '../domain/money';
+import type { ActorRole } from '../workflows/model/order-model';
+import type { OrderFacts, TimelineEntry } from '../workflows/model/order-types';
+import { countItems, lineTotal } from '../workflows/model/money';
 import type { OrderEvent, Prisma } from '../prisma/generated/client';
 
 /** What an Order row must include to give the order's facts. */

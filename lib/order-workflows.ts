@@ -2,8 +2,8 @@
 // idempotent: the workflow ID comes from the order number and an existing run is reused.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
-import { countItems, formatPeso } from '../domain/money';
-import type { OrderInput } from '../domain/order-types';
+import { countItems, formatPeso } from '../workflows/model/money';
+import type { OrderInput } from '../workflows/model/order-types';
 import { ORDER_WORKFLOW_TYPE, orderWorkflowId } from '../workflows/messages';
 import type { orderWorkflow } from '../workflows/order-workflow';
 import { buyerIdKey, orderStatusKey, storeIdKey } from '../workflows/search-attributes';

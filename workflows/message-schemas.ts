@@ -4,9 +4,9 @@
 //
 // They are written out rather than built with zod: every workflow the worker keeps in its cache loads the
 // workflow's modules anew, and zod with these schemas cost about half a MiB per cached workflow.
-import { ACTOR_ROLES, ORDER_STATUSES, type Actor, type ActorRole, type OrderStatus, type StatusChangeRequest } from '../domain/order-model';
-import type { OrderInput, OrderLine, ShippingDetails } from '../domain/order-types';
-import { textProblem, textProblemMessage } from '../domain/text';
+import { ACTOR_ROLES, ORDER_STATUSES, type Actor, type ActorRole, type OrderStatus, type StatusChangeRequest } from './model/order-model';
+import type { OrderInput, OrderLine, ShippingDetails } from './model/order-types';
+import { textProblem, textProblemMessage } from './model/text';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -46,7 +46,7 @@ interface TextRule {
   /** Blank text is refused (names). Optional free text may be blank, so the model can name what is missing. */
   nonBlank?: boolean;
   /**
-   * Text an operator or seller types for the buyer to read follows the shared rules of domain/text.ts.
+   * Text an operator or seller types for the buyer to read follows the shared rules of workflows/model/text.ts.
    * Names are only checked for type and length: they were checked when their account, store or product
    * was created, under rules that have since grown stricter.
    */

@@ -1,8 +1,8 @@
 // The order workflow's message contracts, declared once: the workflow sets their handlers and the API,
 // tests and tools send them by these same definitions.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { StatusChangeRequest } from '../domain/order-model';
-import type { OrderView } from '../domain/order-types';
+import type { StatusChangeRequest } from './model/order-model';
+import type { OrderView } from './model/order-types';
 
 /** The workflow type of an order: the name under which workflows/index.ts exports `orderWorkflow`. */
 export const ORDER_WORKFLOW_TYPE = 'orderWorkflow';

@@ -6,9 +6,9 @@ import {
   type StatusChangeRequest,
   type TransitionRules,
   type TransitionRefusal,
-} from '../domain/order-model';
-import type { OrderInput, OrderView, RejectedChange, TimelineEntry, TrackingInfo } from '../domain/order-types';
-import { placedEntry } from '../domain/timeline';
+} from './model/order-model';
+import type { OrderInput, OrderView, RejectedChange, TimelineEntry, TrackingInfo } from './model/order-types';
+import { placedEntry } from './model/timeline';
 
 const MAX_REJECTED = 50;
 const MAX_REJECTED_PAYLOAD_CHARS = 2000;

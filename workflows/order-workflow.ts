@@ -17,9 +17,9 @@ import {
 import type { OrderActivities } from '../worker/activities';
 import { getOrderQuery, requestStatusSignal, setStatusUpdate } from './messages';
 import { parseOrderInput, parseStatusChange } from './message-schemas';
-import { autoCancelReason, isTerminal, statusLabel, type Actor, type StatusChangeRequest, type TransitionRefusal } from '../domain/order-model';
+import { autoCancelReason, isTerminal, statusLabel, type Actor, type StatusChangeRequest, type TransitionRefusal } from './model/order-model';
 import { OrderState } from './order-state';
-import type { OrderInput, OrderView } from '../domain/order-types';
+import type { OrderInput, OrderView } from './model/order-types';
 import { orderStatusKey } from './search-attributes';
 
 // A projection is a couple of small writes; retry without limit so a database outage is ridden out.

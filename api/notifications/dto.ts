@@ -1,6 +1,6 @@
 // Output and input schemas of the buyer's notifications (see api/dto.ts for the rules every output follows).
 import { z } from 'zod';
-import { ORDER_STATUSES } from '../../domain/order-model';
+import { ORDER_STATUSES } from '../../workflows/model/order-model';
 import { fields, orderNumberSchema } from '../schemas';
 
 const count = z.number().int().nonnegative();

@@ -1,7 +1,7 @@
 // What a buyer's notification says about one status change: one sentence that starts with the order
 // number, e.g. "ORD-20261126-4F7K2Q is on its way: LBC Express LBC-123456". Written at read time from the
 // projected event and the order, so it always names the store and the tracking as they are.
-import type { ActorRole, OrderStatus } from '../../domain/order-model';
+import type { ActorRole, OrderStatus } from '../../workflows/model/order-model';
 
 export interface NotificationFacts {
   orderNumber: string;

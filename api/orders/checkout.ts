@@ -5,9 +5,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
-import { countItems, priceOrder } from '../../domain/money';
-import type { OrderFacts, OrderLine } from '../../domain/order-types';
-import { placedEntry } from '../../domain/timeline';
+import { countItems, priceOrder } from '../../workflows/model/money';
+import type { OrderFacts, OrderLine } from '../../workflows/model/order-types';
+import { placedEntry } from '../../workflows/model/timeline';
 import type { Db } from '../../lib/db';
 import { orderFactsFromRow, orderFactsInclude, orderRowsFromFacts } from '../../lib/order-rows';
 import { ensureOrderWorkflows, type OrderToStart } from '../../lib/order-workflows';

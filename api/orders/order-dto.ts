@@ -1,8 +1,8 @@
 // The one mapping from an order's full state (the workflow query, or its projection) to what its buyer or
 // its seller may see. Clients never receive the raw state: no refused operator requests, no ids of people
 // or stores, and actors only by a display name chosen for the reader.
-import { STATUS_INFO, type ActorRole } from '../../domain/order-model';
-import type { OrderView, TimelineEntry } from '../../domain/order-types';
+import { STATUS_INFO, type ActorRole } from '../../workflows/model/order-model';
+import type { OrderView, TimelineEntry } from '../../workflows/model/order-types';
 import type { ToldTimelineEntry } from './order-view';
 import type { BuyerOrderDto, SellerOrderDto, TimelineEntryDto } from '../dto';
 

@@ -4,8 +4,8 @@
 // which is what its projection is about to record.
 import { Prisma } from '../../prisma/generated/client';
 import type { Db } from '../../lib/db';
-import { STATUS_INFO, type OrderStatus } from '../../domain/order-model';
-import type { OrderView } from '../../domain/order-types';
+import { STATUS_INFO, type OrderStatus } from '../../workflows/model/order-model';
+import type { OrderView } from '../../workflows/model/order-types';
 import type { OrderOwner, ToldTimelineEntry } from './order-view';
 
 export interface StatusMessages {

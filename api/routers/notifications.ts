@@ -3,7 +3,7 @@
 // scoped to ctx.user; nothing here reads or changes another account's notifications.
 import { Prisma } from '../../prisma/generated/client';
 import type { Db } from '../../lib/db';
-import type { ActorRole, OrderStatus } from '../../domain/order-model';
+import type { ActorRole, OrderStatus } from '../../workflows/model/order-model';
 import { markAllReadInput, markOrderReadInput, notificationListDto, notificationListInput, unreadCountDto } from '../notifications/dto';
 import { notificationText } from '../notifications/notification-text';
 import { assertOwnsOrder } from '../orders/order-view';

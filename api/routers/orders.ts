@@ -10,7 +10,7 @@ import { cancelInput, fields, orderNumberSchema, orderRefInput, pageInput, reque
 import { buyerProcedure, router } from '../trpc';
 import type { ApiDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
-import type { StatusChangeRequest } from '../../domain/order-model';
+import type { StatusChangeRequest } from '../../workflows/model/order-model';
 
 /** An action on one of the buyer's orders; the request ID makes a retried or double-clicked one apply once. */
 const orderActionInput = fields('The request', { orderNumber: orderNumberSchema, requestId: requestIdSchema });

@@ -2,7 +2,7 @@
 // slips and the store's status messages. Every query is scoped to ctx.store, which sellerProcedure sets
 // from the session. Each answers with the seller's DTO (api/dto.ts).
 import { orderWorkflowId } from '../../workflows/messages';
-import { ORDER_STATUSES, STATUS_INFO, statusLabel, type OrderStatus } from '../../domain/order-model';
+import { ORDER_STATUSES, STATUS_INFO, statusLabel, type OrderStatus } from '../../workflows/model/order-model';
 import { packingSlipsDto, sellerBulkResultDto, sellerOrderChangeDto, sellerOrderDetailDto, sellerOrderListDto, statusMessagesDto } from '../dto';
 import type { Db } from '../../lib/db';
 import type { Env } from '../../lib/env';

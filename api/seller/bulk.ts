@@ -2,7 +2,7 @@
 // result. A refused, missing or failing order never stops the others.
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../lib/db';
-import { statusLabel, type Actor, type OrderStatus } from '../../domain/order-model';
+import { statusLabel, type Actor, type OrderStatus } from '../../workflows/model/order-model';
 import type { Logger } from '../../lib/logger';
 import { toTRPCError } from '../errors';
 import { sendStatusChange } from '../orders/status-change';

@@ -1,7 +1,7 @@
 // The seller's order filter, shared by the order table (seller.orders) and the CSV export, so that the
 // export holds exactly the rows of the table the seller is looking at.
 import { likeLiteral } from '../../lib/db';
-import type { OrderStatus } from '../../domain/order-model';
+import type { OrderStatus } from '../../workflows/model/order-model';
 import type { Prisma } from '../../prisma/generated/client';
 
 export interface SellerOrderFilter {

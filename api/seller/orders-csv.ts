@@ -3,7 +3,7 @@
 // starts with = + - @, a tab or a carriage return is prefixed with a single quote, so it is shown as
 // text instead of run as a formula (OWASP "CSV injection").
 import type { Db } from '../../lib/db';
-import { statusLabel } from '../../domain/order-model';
+import { statusLabel } from '../../workflows/model/order-model';
 import { confirmByOf, filterWhere, oldestFirst, type SellerOrderFilter } from './order-filter';
 
 export const EXPORT_BATCH_SIZE = 500;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BuyerOrderDto, SellerOrderDto } from '../../api/dto';
-import { checkTransition, type OrderStatus } from '../../domain/order-model';
+import { checkTransition, type OrderStatus } from '../../workflows/model/order-model';
 import { signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';

@@ -4,7 +4,7 @@
 // restore. Afterwards the projection equals the workflow state.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { PROGRESS_STEPS } from '../../domain/order-model';
+import { PROGRESS_STEPS } from '../../workflows/model/order-model';
 import { signedInClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';

@@ -3,7 +3,7 @@
 // from the database, keep working. Afterwards every order is still there and completes.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { PROGRESS_STEPS, type OrderStatus } from '../../domain/order-model';
+import { PROGRESS_STEPS, type OrderStatus } from '../../workflows/model/order-model';
 import { signedInClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';

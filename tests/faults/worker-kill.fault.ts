@@ -3,7 +3,7 @@
 // workflow state.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ManagedChild } from '../../scripts/lib/child-process';
-import { PROGRESS_STEPS } from '../../domain/order-model';
+import { PROGRESS_STEPS } from '../../workflows/model/order-model';
 import { signedInClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';

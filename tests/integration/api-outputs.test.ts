@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { OPERATOR_DISPLAY_NAME, SYSTEM_DISPLAY_NAME } from '../../api/orders/order-dto';
 import { appRouter } from '../../api/routers';
 import { requestStatusSignal } from '../../workflows/messages';
-import type { StatusChangeRequest } from '../../domain/order-model';
+import type { StatusChangeRequest } from '../../workflows/model/order-model';
 import { signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';

@@ -1,7 +1,7 @@
 // The confirm timer: a pending order that its seller does not confirm in time is cancelled by the
 // system. The deadline is shortened through configuration (ORDER_CONFIRM_WITHIN), not by sleeping.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { autoCancelReason } from '../../domain/order-model';
+import { autoCancelReason } from '../../workflows/model/order-model';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { orderHandle, projectedTimeline, queryOrder, SELLER, setStatus } from '../support/workflow-helpers';

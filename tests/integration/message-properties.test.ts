@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { orderFactsFromRow, orderFactsInclude } from '../../lib/order-rows';
 import { parseOrderInput, parseStatusChange } from '../../workflows/message-schemas';
-import { ACTOR_ROLES, checkTransition, isTerminal, nextStatuses, ORDER_STATUSES, type OrderStatus } from '../../domain/order-model';
+import { ACTOR_ROLES, checkTransition, isTerminal, nextStatuses, ORDER_STATUSES, type OrderStatus } from '../../workflows/model/order-model';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { orderHandle, projectedTimeline, queryOrder, setStatus, stepsTo } from '../support/workflow-helpers';

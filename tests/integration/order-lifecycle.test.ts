@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ORDER_STATUSES, TRANSITIONS, isTerminal, type ActorRole, type OrderStatus } from '../../domain/order-model';
+import { ORDER_STATUSES, TRANSITIONS, isTerminal, type ActorRole, type OrderStatus } from '../../workflows/model/order-model';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sellerTemporalUrl } from '../../api/routers/seller';
-import { STATUS_INFO } from '../../domain/order-model';
+import { STATUS_INFO } from '../../workflows/model/order-model';
 import { signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder, productsOf, SHIPPING } from '../support/fixtures';
 import { newStore, type TestStore } from '../support/stores';

@@ -4,8 +4,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { timelineEntryFromEvent } from '../../lib/order-rows';
 import type { Db } from '../../lib/db';
 import { getOrderQuery, orderWorkflowId, setStatusUpdate } from '../../workflows/messages';
-import type { Actor, StatusChangeRequest } from '../../domain/order-model';
-import type { OrderView, TimelineEntry } from '../../domain/order-types';
+import type { Actor, StatusChangeRequest } from '../../workflows/model/order-model';
+import type { OrderView, TimelineEntry } from '../../workflows/model/order-types';
 import type { orderWorkflow } from '../../workflows/order-workflow';
 
 export const SELLER: Actor = { role: 'seller', id: 'seller-test', name: 'Test Seller' };

@@ -3,7 +3,7 @@ import { loadEnv, parseDuration } from '../../lib/env';
 import { devServerArgs } from '../../scripts/lib/dev-server';
 import { readFileSync } from 'node:fs';
 import { loadTemporalDevConfig, parseTemporalDevConfig, temporalDevConfigPath } from '../../scripts/lib/temporal-dev-config';
-import { formatPeso, lineTotal, sumLines } from '../../domain/money';
+import { formatPeso, lineTotal, sumLines } from '../../workflows/model/money';
 
 describe('money', () => {
   test('formats centavos as pesos', () => {

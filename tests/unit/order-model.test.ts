@@ -11,9 +11,9 @@ import {
   STATUS_INFO,
   TRANSITIONS,
   type Actor,
-} from '../../domain/order-model';
+} from '../../workflows/model/order-model';
 import { OrderState } from '../../workflows/order-state';
-import type { OrderInput } from '../../domain/order-types';
+import type { OrderInput } from '../../workflows/model/order-types';
 
 const seller: Actor = { role: 'seller', id: 's1', name: 'Seller' };
 const buyer: Actor = { role: 'buyer', id: 'b1', name: 'Buyer' };

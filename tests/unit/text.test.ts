@@ -1,6 +1,6 @@
-// The free-text rules of domain/text.ts at the edges of every refused range.
+// The free-text rules of workflows/model/text.ts at the edges of every refused range.
 import { expect, test } from 'vitest';
-import { isCleanText, textProblem, textProblemMessage } from '../../domain/text';
+import { isCleanText, textProblem, textProblemMessage } from '../../workflows/model/text';
 
 const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 

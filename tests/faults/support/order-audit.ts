@@ -8,8 +8,8 @@ import { expect } from 'vitest';
 import { timelineEntryFromEvent } from '../../../lib/order-rows';
 import type { Db } from '../../../lib/db';
 import { orderWorkflowId } from '../../../workflows/messages';
-import type { OrderStatus } from '../../../domain/order-model';
-import type { OrderView } from '../../../domain/order-types';
+import type { OrderStatus } from '../../../workflows/model/order-model';
+import type { OrderView } from '../../../workflows/model/order-types';
 import { queryOrder } from '../../support/workflow-helpers';
 import type { Figures } from './figures';
 

@@ -1,6 +1,6 @@
 // Query keys and fetchers, in one place so that pages, mutations and cache updates agree on them.
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/solid-query';
-import type { OrderStatus } from '../../../domain/order-model';
+import type { OrderStatus } from '../../../workflows/model/order-model';
 import { api } from './client';
 
 const PAGE_SIZE = 20;

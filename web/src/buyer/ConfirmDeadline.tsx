@@ -1,5 +1,5 @@
 import { Match, Switch } from 'solid-js';
-import { isTerminal } from '../../../domain/order-model';
+import { isTerminal } from '../../../workflows/model/order-model';
 import type { BuyerOrder } from '../api/client';
 import { formatDeadline } from './deadline';
 

@@ -2,7 +2,7 @@ import { Show } from 'solid-js';
 import type { BuyerOrder } from '../api/client';
 import { OrderLines } from '../components/OrderLines';
 import { formatDateTime } from '../lib/dates';
-import { statusLabel } from '../../../domain/order-model';
+import { statusLabel } from '../../../workflows/model/order-model';
 
 /** "Print receipt" on an order page; the browser prints the receipt below instead of the page. */
 export function PrintReceiptButton() {

@@ -1,6 +1,6 @@
 import { createSignal, For, Show, Suspense } from 'solid-js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
-import type { OrderStatus } from '../../../domain/order-model';
+import type { OrderStatus } from '../../../workflows/model/order-model';
 import { api, type ApiInputs, type ApiOutputs } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { FormDialog } from '../components/FormDialog';

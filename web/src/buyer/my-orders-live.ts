@@ -1,4 +1,4 @@
-import { isTerminal, type OrderStatus } from '../../../domain/order-model';
+import { isTerminal, type OrderStatus } from '../../../workflows/model/order-model';
 
 interface ListedOrder {
   status: OrderStatus;

@@ -1,6 +1,6 @@
 // Query keys and fetchers of the buyer's notifications and ratings, and of the seller's view of ratings.
 import { queryOptions } from '@tanstack/solid-query';
-import type { OrderStatus } from '../../../domain/order-model';
+import type { OrderStatus } from '../../../workflows/model/order-model';
 import { api } from '../api/client';
 
 export const buyerKeys = {

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { SHIPPING_FEE_CENTAVOS } from '../../../domain/money';
+import { SHIPPING_FEE_CENTAVOS } from '../../../workflows/model/money';
 import type { Store } from '../api/client';
 import { checkoutLines, grandTotal, groupCartByStore } from './cart-summary';
 

@@ -1,5 +1,5 @@
 // Joins the cart with the catalog and groups it the way checkout will split it: one order per store.
-import { lineTotal, priceOrder, type OrderPrice } from '../../../domain/money';
+import { lineTotal, priceOrder, type OrderPrice } from '../../../workflows/model/money';
 import type { Product, Store } from '../api/client';
 import type { CartLine } from './cart';
 

@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { formatPeso, lineTotal } from '../../../domain/money';
+import { formatPeso, lineTotal } from '../../../workflows/model/money';
 import type { OrderDetail } from '../api/client';
 
 type PricedOrder = Pick<OrderDetail, 'items' | 'subtotalCentavos' | 'shippingCentavos' | 'totalCentavos'>;

@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { statusLabel } from '../../../domain/order-model';
+import { statusLabel } from '../../../workflows/model/order-model';
 import type { OrderTimelineEntry } from '../api/client';
 import { formatDateTime } from '../lib/dates';
 import { Panel } from './Panel';

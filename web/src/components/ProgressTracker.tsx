@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { isTerminal, PROGRESS_STEPS, STATUS_INFO, statusLabel, type OrderStatus } from '../../../domain/order-model';
+import { isTerminal, PROGRESS_STEPS, STATUS_INFO, statusLabel, type OrderStatus } from '../../../workflows/model/order-model';
 import { StatusEmoji } from '../buyer/StatusEmoji';
 
 type StepState = 'done' | 'current' | 'upcoming';

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { isCleanText } from '../../../domain/text';
+import { isCleanText } from '../../../workflows/model/text';
 import { singleLine } from './form';
 
 test('a note typed over several lines becomes one line that the free-text rules accept', () => {

@@ -1,6 +1,6 @@
 /**
  * A form field's current text, read on submit (the forms are uncontrolled). Free text is one line (see
- * domain/text.ts), so the line breaks a note or message box lets people type become spaces.
+ * workflows/model/text.ts), so the line breaks a note or message box lets people type become spaces.
  */
 export function formText(form: HTMLFormElement, name: string): string {
   return singleLine(String(new FormData(form).get(name) ?? ''));

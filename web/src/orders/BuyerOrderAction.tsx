@@ -1,6 +1,6 @@
 import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import { useQueryClient } from '@tanstack/solid-query';
-import { nextStatuses, type OrderStatus } from '../../../domain/order-model';
+import { nextStatuses, type OrderStatus } from '../../../workflows/model/order-model';
 import type { ApiOutputs, BuyerOrder } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { useRequestMutation } from '../api/request-mutation';

@@ -1,7 +1,7 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { formatPeso } from '../../../domain/money';
+import { formatPeso } from '../../../workflows/model/money';
 import { storesQuery } from '../api/queries';
 import { useSession } from '../auth/session';
 import { cartLines, MAX_QUANTITY, setQuantity } from '../cart/cart';

@@ -1,7 +1,7 @@
 import { createMemo, For, Show, untrack } from 'solid-js';
 import { A } from '@solidjs/router';
 import { useInfiniteQuery } from '@tanstack/solid-query';
-import { formatPeso } from '../../../domain/money';
+import { formatPeso } from '../../../workflows/model/money';
 import { myOrdersQuery } from '../api/queries';
 import { ClosedBadge } from '../components/ClosedNotice';
 import { ErrorMessage } from '../components/ErrorMessage';

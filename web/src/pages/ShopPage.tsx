@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { formatPeso } from '../../../domain/money';
+import { formatPeso } from '../../../workflows/model/money';
 import type { Product } from '../api/client';
 import { storesQuery } from '../api/queries';
 import { addToCart, cartCount, quantityInCart } from '../cart/cart';

@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useMutation } from '@tanstack/solid-query';
-import { statusLabel, type OrderStatus } from '../../../domain/order-model';
+import { statusLabel, type OrderStatus } from '../../../workflows/model/order-model';
 import { api, type ApiOutputs } from '../api/client';
 import { fieldErrors, isServerAnswer } from '../api/errors';
 import { retryUnanswered } from '../api/query-client';

@@ -1,7 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { useQueryClient } from '@tanstack/solid-query';
-import { isTerminal, statusLabel } from '../../../domain/order-model';
+import { isTerminal, statusLabel } from '../../../workflows/model/order-model';
 import { queryKeys, sellerOrderQuery } from '../api/queries';
 import { ClosedNotice } from '../components/ClosedNotice';
 import { ErrorMessage } from '../components/ErrorMessage';

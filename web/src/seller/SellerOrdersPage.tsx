@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/solid-query';
-import { nextStatuses, ORDER_STATUSES, statusLabel, type OrderStatus } from '../../../domain/order-model';
+import { nextStatuses, ORDER_STATUSES, statusLabel, type OrderStatus } from '../../../workflows/model/order-model';
 import { queryKeys, sellerExportHref, sellerOrdersQuery } from '../api/queries';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LoadMore } from '../components/LoadMore';

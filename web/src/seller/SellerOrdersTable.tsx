@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
-import { formatPeso } from '../../../domain/money';
+import { formatPeso } from '../../../workflows/model/money';
 import type { ApiOutputs } from '../api/client';
 import { ClosedBadge } from '../components/ClosedNotice';
 import { StatusBadge } from '../components/StatusBadge';

@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
-import type { OrderStatus } from '../../../domain/order-model';
+import type { OrderStatus } from '../../../workflows/model/order-model';
 import { api, type ApiOutputs } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { queryKeys, statusMessagesQuery } from '../api/queries';

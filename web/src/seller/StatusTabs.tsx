@@ -1,6 +1,6 @@
 import { For } from 'solid-js';
 import { A } from '@solidjs/router';
-import { ORDER_STATUSES, statusLabel, type OrderStatus } from '../../../domain/order-model';
+import { ORDER_STATUSES, statusLabel, type OrderStatus } from '../../../workflows/model/order-model';
 
 type Counts = Record<OrderStatus | 'all', number>;
 

@@ -1,5 +1,5 @@
 import { createSignal, For, Show } from 'solid-js';
-import { nextStatuses, statusLabel, type OrderStatus } from '../../../domain/order-model';
+import { nextStatuses, statusLabel, type OrderStatus } from '../../../workflows/model/order-model';
 import { api, type ApiInputs, type ApiOutputs } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { useRequestMutation } from '../api/request-mutation';

@@ -1,6 +1,6 @@
 // Delivered and Cancelled end an order: the seller confirms them in a second step that names the
 // order(s) and says what follows.
-import { isTerminal, type OrderStatus } from '../../../domain/order-model';
+import { isTerminal, type OrderStatus } from '../../../workflows/model/order-model';
 
 export const isIrreversible = (status: OrderStatus) => isTerminal(status);
 

@@ -3,7 +3,7 @@
 // order can no longer change (delivered, cancelled, or closed outside its lifecycle).
 import { createMemo, untrack } from 'solid-js';
 import { useQuery, type QueryKey } from '@tanstack/solid-query';
-import { isTerminal, type OrderStatus } from '../../../domain/order-model';
+import { isTerminal, type OrderStatus } from '../../../workflows/model/order-model';
 import { configQuery } from '../api/queries';
 
 const DEFAULT_POLL_INTERVAL_MS = 30_000;
