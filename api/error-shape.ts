@@ -57,7 +57,8 @@ export function validationError(error: ZodError): ClientError {
   for (const issue of error.issues) {
     const message = issueMessage(issue);
     const key = issue.path.length ? issue.path.map(String).join('.') : 'input';
-    const messages = (fieldErrors[key] ??= []);
+    fieldErrors[key] ??= [];
+    const messages = fieldErrors[key];
     if (!messages.includes(message)) messages.push(message);
     // Problems with the input as a whole (unknown fields, not an object) read best without the prefix.
     const list = issue.path.length && issue.code !== 'unrecognized_keys' ? perField : general;

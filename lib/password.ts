@@ -29,5 +29,6 @@ let dummyHash: Promise<string> | undefined;
 
 /** A hash of a random password, to spend the same time on unknown emails as on known ones. */
 export function dummyPasswordHash(): Promise<string> {
-  return (dummyHash ??= hashPassword(randomBytes(12).toString('hex')));
+  dummyHash ??= hashPassword(randomBytes(12).toString('hex'));
+  return dummyHash;
 }

@@ -1,7 +1,7 @@
 // Builds the order worker. Shared by worker/main.ts, the tests and the benchmark, so they all run the
 // same workflows and activities.
 import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, type NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Db } from '../lib/db';
 import { createActivities } from './activities';
 import { ORDER_WORKER_TUNING } from './worker-tuning';

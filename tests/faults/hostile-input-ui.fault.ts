@@ -20,6 +20,7 @@ const HOSTILE = {
   buyerName: '<img src=x onerror="window.__injected=1">Ana Dela Cruz',
   customerName: '<script>window.__injected=1</script>Maria',
   addressLine: '"><svg onload="window.__injected=1"> 12 Mabini St',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax is the hostile value under test.
   city: '{{7*7}} ${7*7} Quezon',
   note: '<b>Packed</b> & <a href="javascript:window.__injected=1">ready</a>',
   carrier: "<i>LBC</i> ' OR '1'='1",
@@ -40,6 +41,8 @@ afterAll(async () => {
 
 /** Fails if the page shows any of `texts` other than literally, or anything was injected or logged. */
 async function expectShownEscaped(page: UserPage, texts: string[]): Promise<void> {
+  // innerText, not textContent: only what the page renders counts, not the text of scripts or hidden nodes.
+  // biome-ignore lint/performance/useDomNodeTextContent: see above.
   const shown = await page.locator('body').innerText();
   for (const text of texts) expect(shown, text).toContain(text);
   const injected = await page.evaluate(() => ({
@@ -130,6 +133,7 @@ test("an old row's right-to-left override cannot reverse the city next to the na
 
 /** What is wrong with the page at 360 px: a token it does not show, a sideways scroll, content past the edge. */
 async function phoneLayoutProblems(page: UserPage, name: string, tokens: string[]): Promise<string[]> {
+  // biome-ignore lint/performance/useDomNodeTextContent: only rendered text counts, as above.
   const shown = (await page.locator('main').innerText()).replace(/\s+/g, '');
   const problems = tokens.filter((token) => !shown.includes(token)).map((token) => `${name} does not show ${token}`);
   const layout = await page.evaluate(() => ({

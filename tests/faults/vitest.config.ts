@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ['tests/faults/**/*.fault.ts'],
-    globalSetup: [...(base.test?.globalSetup as string[]), 'tests/faults/support/figures-setup.ts'],
+    globalSetup: [...((base.test?.globalSetup ?? []) as string[]), 'tests/faults/support/figures-setup.ts'],
     // A test that waits out an outage spends most of a minute in it.
     testTimeout: 180_000,
   },

@@ -16,6 +16,7 @@
 export type TextProblem = 'line-break' | 'control-character' | 'direction-control' | 'broken-character';
 
 const LINE_BREAK = /[\n\r]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's job.
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 const DIRECTION_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

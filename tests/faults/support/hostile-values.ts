@@ -28,6 +28,7 @@ export const HOSTILE_STRINGS: Record<string, string> = {
   'HTML: img onerror': '<img src=x onerror=alert(1)>',
   'HTML: attribute break-out': '"><svg onload=alert(1)>',
   'javascript: URL': 'javascript:alert(1)',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: template syntax is the hostile value under test.
   'template syntax': '{{7*7}} ${7*7} #{7*7}',
   'prototype key': '__proto__',
   'path traversal': '../../../etc/passwd',

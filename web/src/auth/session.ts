@@ -14,7 +14,7 @@ export function homePathFor(user: Pick<SessionUser, 'role'>): string {
 /** Only a path on this site, so a crafted ?next= link cannot send someone elsewhere after sign-in. */
 export function safeNextPath(next: string | string[] | undefined): string | undefined {
   const value = Array.isArray(next) ? next[0] : next;
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined;
+  return value?.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : undefined;
 }
 
 const SHARED_KEYS = new Set<unknown>([queryKeys.session[0], queryKeys.config[0], queryKeys.stores[0]]);

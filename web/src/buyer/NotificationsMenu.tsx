@@ -22,7 +22,7 @@ export function NotificationsMenu() {
   const [top, setTop] = createSignal(0);
   const panelId = createUniqueId();
   let button!: HTMLButtonElement;
-  let panel: HTMLDivElement | undefined;
+  let panel: HTMLElement | undefined;
   const unread = () => notifications.data?.unreadCount ?? 0;
   const items = () => notifications.data?.items ?? [];
   const markAllRead = useMutation(() => ({
@@ -72,7 +72,7 @@ export function NotificationsMenu() {
         </span>
       </button>
       <Show when={open()}>
-        <div ref={panel} id={panelId} class="notifications-panel" role="region" aria-label="Notifications" style={{ top: `${top()}px` }}>
+        <section ref={panel} id={panelId} class="notifications-panel" aria-label="Notifications" style={{ top: `${top()}px` }}>
           <div class="notifications-head">
             <h2>Notifications</h2>
             <Show when={unread() > 0}>
@@ -105,7 +105,7 @@ export function NotificationsMenu() {
               )}
             </For>
           </ul>
-        </div>
+        </section>
       </Show>
     </div>
   );

@@ -49,7 +49,10 @@ export function addToCart(productId: string): void {
 export function setQuantity(productId: string, quantity: number): void {
   const clamped = Math.min(MAX_QUANTITY, Math.max(0, Math.floor(quantity)));
   const current = lines();
-  if (clamped === 0) return save(current.filter((line) => line.productId !== productId));
+  if (clamped === 0) {
+    save(current.filter((line) => line.productId !== productId));
+    return;
+  }
   const inCart = current.some((line) => line.productId === productId);
   save(inCart ? current.map((line) => (line.productId === productId ? { productId, quantity: clamped } : line)) : [...current, { productId, quantity: clamped }]);
 }

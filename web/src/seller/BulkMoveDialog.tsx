@@ -59,7 +59,7 @@ export function BulkMoveDialog(props: { orderNumbers: string[]; to: OrderStatus;
     <FormDialog
       ref={dialog}
       title={`Move ${ordersText} to ${statusLabel(props.to)}`}
-      description={<>{props.orderNumbers.join(', ')}</>}
+      description={props.orderNumbers.join(', ')}
       request={move}
       closeLabel="Close"
       submitLabel={submitLabel()}
