@@ -7,7 +7,7 @@ import { ZodError, type z } from 'zod';
 import { unexpectedFieldsMessage } from './schemas';
 
 export const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again.';
-export const UNREADABLE_MESSAGE = 'The request could not be read. Send the input as valid JSON.';
+const UNREADABLE_MESSAGE = 'The request could not be read. Send the input as valid JSON.';
 
 /** For tRPC's own refusals, which happen before any procedure code runs and carry tRPC's wording. */
 const TRANSPORT_MESSAGES: Partial<Record<TRPCError['code'], string>> = {
@@ -50,7 +50,7 @@ export function clientError(error: TRPCError, call: { path: string | undefined; 
 }
 
 /** "Some fields are not valid: Quantity must be at least 1." with the same messages per field. */
-export function validationError(error: ZodError): ClientError {
+function validationError(error: ZodError): ClientError {
   const fieldErrors: Record<string, string[]> = {};
   const general: string[] = [];
   const perField: string[] = [];

@@ -21,7 +21,7 @@ export function servedOverHttps(env: Pick<Env, 'COOKIE_SECURE' | 'NODE_ENV'>): b
 }
 
 /** The origin as `URL` serialises it (lower-case host, default port dropped), or null if it is none. */
-export function normalizeOrigin(text: string): string | null {
+function normalizeOrigin(text: string): string | null {
   try {
     const url = new URL(text);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== 'null' ? url.origin : null;

@@ -13,7 +13,7 @@ import { appRouter } from './routers';
 import { exportSellerOrders, SELLER_EXPORT_PATH } from './seller/export-endpoint';
 import { createStaticHandler } from './static-files';
 
-export const webDistDir = fileURLToPath(new URL('../web/dist', import.meta.url));
+const webDistDir = fileURLToPath(new URL('../web/dist', import.meta.url));
 const MAX_BODY_BYTES = 64 * 1024;
 
 const SECURITY_HEADERS: Record<string, string> = {

@@ -100,7 +100,7 @@ function matchesEvent(entry: TimelineEntry, event: OrderEvent | undefined): bool
 }
 
 /** Who closes an order whose workflow an operator ended outside the order's lifecycle. */
-export const CLOSING_ACTOR: Actor = { role: 'operator', name: 'Temporal operator' };
+const CLOSING_ACTOR: Actor = { role: 'operator', name: 'Temporal operator' };
 
 /**
  * Closes an open order whose workflow ended without finishing it (terminated, say): the order becomes

@@ -2,7 +2,7 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from './db';
 
-export type CheckResult = 'ok' | string;
+type CheckResult = 'ok' | string;
 
 async function withTimeout(check: Promise<unknown>, ms: number): Promise<CheckResult> {
   let timer: NodeJS.Timeout | undefined;

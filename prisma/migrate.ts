@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-export const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
 const PRISMA_ADVISORY_LOCK = 72707369;
 
 export interface Migration {
@@ -15,7 +15,7 @@ export interface Migration {
   checksum: string;
 }
 
-export function listMigrations(dir = migrationsDir): Migration[] {
+function listMigrations(dir = migrationsDir): Migration[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)

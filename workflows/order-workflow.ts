@@ -34,8 +34,8 @@ const local = proxyLocalActivities<OrderActivities>(PROJECTION_OPTIONS);
 const SYSTEM: Actor = { role: 'system', name: 'Order service' };
 
 /** Who a Temporal cancellation request (the UI's "Request Cancellation", `temporal workflow cancel`) comes from. */
-export const CANCELLATION_ACTOR: Actor = { role: 'operator', name: 'Temporal cancellation request' };
-export const CANCELLATION_NOTE = 'Cancelled by an operator.';
+const CANCELLATION_ACTOR: Actor = { role: 'operator', name: 'Temporal cancellation request' };
+const CANCELLATION_NOTE = 'Cancelled by an operator.';
 
 /**
  * Orders started before this patch ran without parsing their messages and let a Temporal cancellation

@@ -6,7 +6,7 @@ import { fields, orderNumberSchema } from '../schemas';
 const count = z.number().int().nonnegative();
 
 /** One status change of one of the buyer's orders, newest first. `at` is when the change happened. */
-export const notificationDto = z.object({
+const notificationDto = z.object({
   orderNumber: z.string(),
   /** Position of the change in the order's timeline; with the order number it names the notification. */
   seq: count,
@@ -20,7 +20,7 @@ export const notificationListDto = z.object({ items: z.array(notificationDto), u
 
 export const unreadCountDto = z.object({ unreadCount: count });
 
-export const MAX_NOTIFICATIONS = 50;
+const MAX_NOTIFICATIONS = 50;
 
 export const notificationListInput = fields('The notification list query', {
   limit: z

@@ -6,7 +6,7 @@ const timestamp = z.iso.datetime();
 
 /** How long a buyer may change a rating after first giving it. */
 export const RATING_EDITABLE_DAYS = 30;
-export const MAX_RATING_COMMENT = 1000;
+const MAX_RATING_COMMENT = 1000;
 
 const ratingFields = {
   stars: z.number().int().min(1).max(5),

@@ -8,7 +8,7 @@ import { RATING_EDITABLE_DAYS, type BuyerRatingDto } from './dto';
 
 const DAY_MS = 86_400_000;
 
-export function editableUntil(rating: Pick<OrderRating, 'createdAt'>): Date {
+function editableUntil(rating: Pick<OrderRating, 'createdAt'>): Date {
   return new Date(rating.createdAt.getTime() + RATING_EDITABLE_DAYS * DAY_MS);
 }
 

@@ -8,7 +8,7 @@ import { toTRPCError } from '../errors';
 import { sendStatusChange } from '../orders/status-change';
 
 /** How many updates run at once: enough to move 100 orders quickly, few enough to spare Temporal. */
-export const BULK_CONCURRENCY = 8;
+const BULK_CONCURRENCY = 8;
 
 export interface BulkMove {
   storeId: string;
@@ -49,12 +49,12 @@ export async function moveOrders(deps: { db: Db; temporal: Client; logger: Logge
 }
 
 /** "This order is already shipped." becomes "ORD-… is already shipped."; other sentences get the number in front. */
-export function aboutOrder(orderNumber: string, message: string): string {
+function aboutOrder(orderNumber: string, message: string): string {
   return message.startsWith('This order ') ? `${orderNumber} ${message.slice('This order '.length)}` : `${orderNumber}: ${message}`;
 }
 
 /** Runs `work` over `items` with at most `limit` at a time, keeping the results in the items' order. */
-export async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const lane = async () => {

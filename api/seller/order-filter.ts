@@ -35,7 +35,7 @@ export function searchWhere(search: string | undefined): Prisma.OrderWhereInput 
  * nothing but digits, spaces, dashes, dots, brackets and a leading +. A national 0 prefix is dropped, so
  * 0917 555 0101 finds +63 917 555 0101.
  */
-export function phoneDigitsOf(search: string): string | null {
+function phoneDigitsOf(search: string): string | null {
   if (!/^\+?[\d\s().-]+$/.test(search)) return null;
   const digits = search.replace(/\D/g, '');
   if (digits.length < 4) return null;

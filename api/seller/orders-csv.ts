@@ -6,7 +6,7 @@ import type { Db } from '../../lib/db';
 import { statusLabel } from '../../workflows/model/order-model';
 import { confirmByOf, filterWhere, oldestFirst, type SellerOrderFilter } from './order-filter';
 
-export const EXPORT_BATCH_SIZE = 500;
+const EXPORT_BATCH_SIZE = 500;
 
 export const CSV_COLUMNS = [
   'Order number',
@@ -34,7 +34,7 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function csvLine(values: readonly (string | number | null)[]): string {
+function csvLine(values: readonly (string | number | null)[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
 

@@ -10,7 +10,7 @@ import { repoRoot } from './paths';
 const port = z.number().int().min(1).max(65535);
 const searchAttributeType = z.enum(['Keyword', 'Text', 'Int', 'Double', 'Bool', 'Datetime', 'KeywordList']);
 
-export const temporalDevConfigSchema = z
+const temporalDevConfigSchema = z
   .object({
     cli: z.object({ version: z.string().regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.5.1') }).strict(),
     server: z
