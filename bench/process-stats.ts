@@ -31,7 +31,9 @@ function cpuTicks(pid: number): number {
   if (!stat) return 0;
   // Fields after the parenthesised command name; utime and stime are fields 14 and 15 of the whole line.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
+  // utime and stime, plus cutime and cstime: the time of children that exited and were waited for,
+  // such as PostgreSQL backends whose connection closed. Live children are counted on their own.
+  return Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
 }
 
 function descendantsAndSelf(pid: number): number[] {
@@ -52,6 +54,21 @@ function descendantsAndSelf(pid: number): number[] {
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * The PostgreSQL server on this machine, if any: the `postgres` process whose parent is not one, whose
+ * descendants are the backends. The benchmark charges its CPU to the database when DATABASE_URL points
+ * at a local server.
+ */
+export function findPostmaster(): number | undefined {
+  const commandOf = (pid: string) => read(`/proc/${pid}/comm`)?.trim();
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    if (commandOf(pid) !== 'postgres') continue;
+    const parent = /^PPid:\s+(\d+)/m.exec(read(`/proc/${pid}/status`) ?? '')?.[1];
+    if (parent && commandOf(parent) !== 'postgres') return Number(pid);
+  }
+  return undefined;
+}
 
 /** Our own services, whose memory together has a goal: the worker, the API and the embedded database. */
 const SERVICE_PROCESSES = ['worker', 'api', 'database'];

@@ -10,13 +10,13 @@ import { connectTemporalClient, temporalConnectConfig } from '../lib/temporal';
 import { repoRoot } from '../scripts/lib/paths';
 import { createBareTarget } from './bare-target';
 import type { Measured } from './load';
-import { cpuBetween, startProcessSampler } from './process-stats';
+import { cpuBetween, findPostmaster, startProcessSampler } from './process-stats';
 import { parseBenchOptions, USAGE, type BenchOptions, type Phase } from './options';
 import { createOrders, moveToDelivered, pollOrders, readEach } from './phases';
 import { planOrders, planPolls } from './plan';
 import { seededRandom } from './random';
 import { measureIdleStack, renderIdleTable } from './idle-stack';
-import { checkGoals, renderCpuTable, renderGoals, renderScaleTable, renderTable, saveResults, type BenchResults, type CpuByPhase, type PhaseFigures, type ScalePoint } from './report';
+import { checkGoals, EMBEDDED, renderCpuTable, renderGoals, renderScaleTable, renderTable, saveResults, type BenchResults, type CpuByPhase, type PhaseFigures, type ScalePoint } from './report';
 import { createShopTarget } from './shop-target';
 import { BARE_TASK_QUEUE, startBenchStack, type BenchStack } from './stack';
 import { summarize } from './stats';
@@ -178,7 +178,7 @@ async function main() {
   const logDir = join(resultsDir, `${date.replace(/[:.]/g, '-')}-logs`);
   mkdirSync(logDir, { recursive: true });
   const databaseUrl = process.env.DATABASE_URL;
-  const database = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite';
+  const database = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : EMBEDDED;
   const loadPhases = options.phases.filter((phase) => phase !== 'idle');
   let stack: BenchStack | undefined;
   let bareConnection: Client['connection'] | undefined;
@@ -206,7 +206,8 @@ async function main() {
         temporal: processes.temporal?.process.pid,
         worker: processes.worker?.process.pid,
         api: processes.api?.process.pid,
-        database: processes.database?.process.pid,
+        // A local PostgreSQL counts as the database, for its CPU; its memory has no goal.
+        database: processes.database?.process.pid ?? (databaseUrl && /@(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl) ? findPostmaster() : undefined),
         bareWorker: processes.bareWorker?.process.pid,
       });
       const largestScale = options.phases.includes('scale') ? Math.max(...options.openOrders) : 0;
