@@ -14,13 +14,20 @@ export interface TemporalConnectConfig {
   namespace: string;
 }
 
-/** Resolves the connection from the environment, with the validated defaults of lib/env.ts. */
+/**
+ * Resolves the connection from the environment. The address and namespace come from TEMPORAL_ADDRESS and
+ * TEMPORAL_NAMESPACE when set, then from a TOML profile when TEMPORAL_PROFILE or TEMPORAL_CONFIG_FILE
+ * names one, then from the defaults of lib/env.ts. A profile in the default location is not enough to
+ * move the address, so a developer's own Temporal CLI profile never points the app at another server.
+ */
 export function temporalConnectConfig(env: Pick<Env, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>, source: NodeJS.ProcessEnv = process.env): TemporalConnectConfig {
   const variables = Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined));
-  const { connectionOptions } = loadClientConnectConfig({
-    overrideEnvVars: { ...variables, TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE },
-  });
-  return { connectionOptions: { ...connectionOptions, address: env.TEMPORAL_ADDRESS }, namespace: env.TEMPORAL_NAMESPACE };
+  const { connectionOptions, namespace } = loadClientConnectConfig({ overrideEnvVars: variables });
+  const profileChosen = source.TEMPORAL_PROFILE !== undefined || source.TEMPORAL_CONFIG_FILE !== undefined;
+  return {
+    connectionOptions: { ...connectionOptions, address: (profileChosen && connectionOptions.address) || env.TEMPORAL_ADDRESS },
+    namespace: (profileChosen && namespace) || env.TEMPORAL_NAMESPACE,
+  };
 }
 
 /**

@@ -34,3 +34,16 @@ test('a client certificate and key give mTLS', () => {
   expect(Buffer.from(tls.clientCertPair.crt).toString()).toBe('CERT');
   expect(Buffer.from(tls.clientCertPair.key).toString()).toBe('KEY');
 });
+
+test('a named TOML profile gives the address and namespace, and the variables still win over it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'profile-'));
+  const file = join(dir, 'temporal.toml');
+  writeFileSync(file, '[profile.cluster]\naddress = "temporal.internal:7233"\nnamespace = "shop"\n');
+  const defaults = { TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'orders' };
+  const fromProfile = temporalConnectConfig(defaults, { TEMPORAL_CONFIG_FILE: file, TEMPORAL_PROFILE: 'cluster' });
+  expect(fromProfile.connectionOptions.address).toBe('temporal.internal:7233');
+  expect(fromProfile.namespace).toBe('shop');
+  const overridden = temporalConnectConfig(env, { TEMPORAL_CONFIG_FILE: file, TEMPORAL_PROFILE: 'cluster', ...env });
+  expect(overridden.connectionOptions.address).toBe(env.TEMPORAL_ADDRESS);
+  expect(overridden.namespace).toBe(env.TEMPORAL_NAMESPACE);
+});
