@@ -37,7 +37,8 @@ async function driveWithRetries(orderNumber: string, onStep: () => void): Promis
   }
 }
 
-test('orders complete exactly once after the worker is killed and restarted', async () => {
+// A restarted worker bundles its workflows before it polls, which on a busy machine takes most of a minute.
+test('orders complete exactly once after the worker is killed and restarted', { timeout: 150_000 }, async () => {
   const ORDERS = 10;
   worker = await spawnWorkerProcess(stack);
   const buyer = await newBuyer(stack.apiUrl);
