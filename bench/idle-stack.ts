@@ -5,7 +5,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
-import { spawnManaged, type ManagedChild } from '../scripts/lib/child-process';
+import { type ManagedChild, spawnManaged } from '../scripts/lib/child-process';
 import { repoRoot } from '../scripts/lib/paths';
 import { freePorts } from '../scripts/lib/ports';
 import { loadTemporalDevConfig } from '../scripts/lib/temporal-dev-config';
@@ -77,7 +77,15 @@ function processTree(rootPid: number): ProcessMemory[] {
     const pss = /^Pss:\s+(\d+) kB/m.exec(read(`/proc/${pid}/smaps_rollup`) ?? '');
     const command = (read(`/proc/${pid}/cmdline`) ?? '').split('\0').join(' ').trim();
     if (!rss || !command) return [];
-    return [{ pid, role: roleOf(command), rssMiB: Math.round(Number(rss[1]) / 1024), pssMiB: Math.round(Number(pss?.[1] ?? 0) / 1024), command: command.slice(0, 160) }];
+    return [
+      {
+        pid,
+        role: roleOf(command),
+        rssMiB: Math.round(Number(rss[1]) / 1024),
+        pssMiB: Math.round(Number(pss?.[1] ?? 0) / 1024),
+        command: command.slice(0, 160),
+      },
+    ];
   });
 }
 
@@ -97,7 +105,14 @@ async function privateTemporalConfig(runDir: string): Promise<string> {
   const [grpcPort, uiPort, httpPort, metricsPort] = await freePorts(4);
   const copy = {
     ...config,
-    server: { ...config.server, grpcPort, uiPort, httpPort, metricsPort, dbFile: relative(repoRoot, join(runDir, 'temporal', 'dev.sqlite')) },
+    server: {
+      ...config.server,
+      grpcPort,
+      uiPort,
+      httpPort,
+      metricsPort,
+      dbFile: relative(repoRoot, join(runDir, 'temporal', 'dev.sqlite')),
+    },
   };
   const path = join(runDir, 'temporal-dev.yml');
   writeFileSync(path, stringify(copy));
@@ -126,7 +141,15 @@ async function startOnce(env: NodeJS.ProcessEnv, logFile: string, timeoutMs: num
 }
 
 /** Starts, settles, measures and stops the stack: a first start on empty data, then a restart. */
-export async function measureIdleStack({ runDir, settleMs = 20_000, log = console.log }: { runDir: string; settleMs?: number; log?: (message: string) => void }): Promise<IdleStart[]> {
+export async function measureIdleStack({
+  runDir,
+  settleMs = 20_000,
+  log = console.log,
+}: {
+  runDir: string;
+  settleMs?: number;
+  log?: (message: string) => void;
+}): Promise<IdleStart[]> {
   mkdirSync(runDir, { recursive: true });
   const [apiPort, dbPort, opsPort] = await freePorts(3);
   const env: NodeJS.ProcessEnv = {
@@ -159,9 +182,17 @@ export async function measureIdleStack({ runDir, settleMs = 20_000, log = consol
 
 /** The idle rows of the report: total and the share of each part, per start. */
 export function renderIdleTable(starts: IdleStart[]): string {
-  const roles = [...new Set(starts.flatMap((start) => Object.keys(start.byRole)))].sort((a, b) => (starts[0]!.byRole[b] ?? 0) - (starts[0]!.byRole[a] ?? 0));
-  const lines = [`| Idle stack, RSS in MiB | total | ${roles.join(' | ')} | total PSS |`, `|---|---:|${roles.map(() => '---:').join('|')}|---:|`];
-  for (const start of starts) lines.push(`| ${start.start} | ${start.totalMiB} | ${roles.map((role) => start.byRole[role] ?? 0).join(' | ')} | ${start.totalPssMiB} |`);
+  const roles = [...new Set(starts.flatMap((start) => Object.keys(start.byRole)))].sort(
+    (a, b) => (starts[0]!.byRole[b] ?? 0) - (starts[0]!.byRole[a] ?? 0),
+  );
+  const lines = [
+    `| Idle stack, RSS in MiB | total | ${roles.join(' | ')} | total PSS |`,
+    `|---|---:|${roles.map(() => '---:').join('|')}|---:|`,
+  ];
+  for (const start of starts)
+    lines.push(
+      `| ${start.start} | ${start.totalMiB} | ${roles.map((role) => start.byRole[role] ?? 0).join(' | ')} | ${start.totalPssMiB} |`,
+    );
   return lines.join('\n');
 }
 

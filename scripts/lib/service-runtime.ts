@@ -23,7 +23,11 @@ const WORKER_CACHE = '600';
  * The node arguments and the environment (on top of `baseEnv`) to run `service` with. `script` replaces
  * the built entry point: the benchmark runs its bare worker with the order worker's settings.
  */
-export function serviceCommand(service: Service, baseEnv: NodeJS.ProcessEnv, script: string[] = [serviceEntryPoints[service]]): { args: string[]; env: NodeJS.ProcessEnv } {
+export function serviceCommand(
+  service: Service,
+  baseEnv: NodeJS.ProcessEnv,
+  script: string[] = [serviceEntryPoints[service]],
+): { args: string[]; env: NodeJS.ProcessEnv } {
   return {
     args: [...NODE_ARGS[service], ...script],
     env: {
@@ -31,7 +35,9 @@ export function serviceCommand(service: Service, baseEnv: NodeJS.ProcessEnv, scr
       // glibc gives each thread that allocates its own malloc arena; the Temporal core's Rust threads
       // and Node's thread pool then hold memory in many of them. Two arenas: about 20 MiB less.
       MALLOC_ARENA_MAX: '2',
-      ...(service === 'worker' ? { WORKFLOW_BUNDLE_PATH: workflowBundlePath, WORKER_MAX_CACHED_WORKFLOWS: baseEnv.WORKER_MAX_CACHED_WORKFLOWS ?? WORKER_CACHE } : {}),
+      ...(service === 'worker'
+        ? { WORKFLOW_BUNDLE_PATH: workflowBundlePath, WORKER_MAX_CACHED_WORKFLOWS: baseEnv.WORKER_MAX_CACHED_WORKFLOWS ?? WORKER_CACHE }
+        : {}),
     },
   };
 }
