@@ -34,7 +34,12 @@ function collector() {
  * Closed loop: `concurrency` callers each take the next item as soon as their previous call returns.
  * A call that throws counts as an error; `onFailure` lets the caller drop that item from later steps.
  */
-export async function closedLoop<T>(items: readonly T[], concurrency: number, call: (item: T) => Promise<unknown>, onFailure: (item: T) => void = () => {}): Promise<Measured> {
+export async function closedLoop<T>(
+  items: readonly T[],
+  concurrency: number,
+  call: (item: T) => Promise<unknown>,
+  onFailure: (item: T) => void = () => {},
+): Promise<Measured> {
   const { measured, time } = collector();
   let nextIndex = 0;
   const started = performance.now();
@@ -60,7 +65,10 @@ export interface ScheduledCall<T> {
  * slow server cannot slow the offered load down and hide its own queueing. `maxLagMs` tells how late
  * the generator itself was; it should stay near zero for the latencies to mean anything.
  */
-export async function openLoop<T>(schedule: readonly ScheduledCall<T>[], call: (item: T) => Promise<unknown>): Promise<Measured & { maxLagMs: number }> {
+export async function openLoop<T>(
+  schedule: readonly ScheduledCall<T>[],
+  call: (item: T) => Promise<unknown>,
+): Promise<Measured & { maxLagMs: number }> {
   const { measured, time } = collector();
   const ordered = [...schedule].sort((a, b) => a.atMs - b.atMs);
   const inFlight: Promise<unknown>[] = [];

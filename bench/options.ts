@@ -90,7 +90,10 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     },
     strict: true,
   });
-  const phases = (values.phases ?? [...DEFAULT_PHASES, ...(values['open-orders'] ? ['scale'] : [])].join(',')).split(',').map((name) => name.trim()).filter(Boolean);
+  const phases = (values.phases ?? [...DEFAULT_PHASES, ...(values['open-orders'] ? ['scale'] : [])].join(','))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   for (const phase of phases) {
     if (!PHASES.includes(phase as Phase)) throw new Error(`Unknown phase "${phase}"; choose from ${PHASES.join(', ')}`);
   }

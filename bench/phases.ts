@@ -1,10 +1,14 @@
 // The three phases, each written once against LoadTarget, so ours and bare run identical load.
-import { closedLoop, openLoop, type Measured, type ScheduledCall } from './load';
+import { closedLoop, type Measured, openLoop, type ScheduledCall } from './load';
 import { LIFECYCLE_STEPS } from './plan';
 import type { LoadTarget } from './target';
 
 /** Creates the planned orders `indices` with `concurrency` callers; failed ones are left out. */
-export async function createOrders<O>(target: LoadTarget<O>, indices: readonly number[], concurrency: number): Promise<{ orders: O[]; measured: Measured }> {
+export async function createOrders<O>(
+  target: LoadTarget<O>,
+  indices: readonly number[],
+  concurrency: number,
+): Promise<{ orders: O[]; measured: Measured }> {
   const orders: O[] = [];
   const measured = await closedLoop(indices, concurrency, async (index) => orders.push(await target.create(index)));
   return { orders, measured };
@@ -20,10 +24,16 @@ export async function moveToDelivered<O>(target: LoadTarget<O>, orders: readonly
   const failed = new Set<O>();
   const started = performance.now();
   for (let step = 0; step < LIFECYCLE_STEPS.length; step++) {
-    const round = await closedLoop(orders.filter((order) => !failed.has(order)), concurrency, (order) => target.advance(order, step), (order) => failed.add(order));
+    const round = await closedLoop(
+      orders.filter((order) => !failed.has(order)),
+      concurrency,
+      (order) => target.advance(order, step),
+      (order) => failed.add(order),
+    );
     total.latenciesMs.push(...round.latenciesMs);
     total.errors += round.errors;
-    for (const sample of round.errorSamples) if (total.errorSamples.length < 5 && !total.errorSamples.includes(sample)) total.errorSamples.push(sample);
+    for (const sample of round.errorSamples)
+      if (total.errorSamples.length < 5 && !total.errorSamples.includes(sample)) total.errorSamples.push(sample);
   }
   total.durationMs = performance.now() - started;
   return total;
@@ -40,5 +50,9 @@ export function pollOrders<O>(target: LoadTarget<O>, orders: readonly O[], sched
 
 /** Reads every order `times` times with `concurrency` callers (the tracking warm-up). */
 export function readEach<O>(target: LoadTarget<O>, orders: readonly O[], concurrency: number, times: number): Promise<Measured> {
-  return closedLoop(Array.from({ length: orders.length * times }, (_, i) => orders[i % orders.length]!), concurrency, (order) => target.read(order));
+  return closedLoop(
+    Array.from({ length: orders.length * times }, (_, i) => orders[i % orders.length]!),
+    concurrency,
+    (order) => target.read(order),
+  );
 }

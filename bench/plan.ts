@@ -39,7 +39,13 @@ export function planOrders(count: number, buyerAccounts: number, random: Random,
  * Simulated buyers, each watching one order and polling it every `intervalMs` from a random phase,
  * `polls` times. The item of each call is the position of the watched order among `orderCount`.
  */
-export function planPolls(trackers: number, orderCount: number, intervalMs: number, polls: number, random: Random): ScheduledCall<number>[] {
+export function planPolls(
+  trackers: number,
+  orderCount: number,
+  intervalMs: number,
+  polls: number,
+  random: Random,
+): ScheduledCall<number>[] {
   const calls: ScheduledCall<number>[] = [];
   for (let tracker = 0; tracker < trackers; tracker++) {
     const order = tracker < orderCount ? tracker : random.int(0, orderCount - 1);

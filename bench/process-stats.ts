@@ -94,7 +94,9 @@ export function startProcessSampler(targets: Record<string, number | undefined>,
   return {
     /** CPU seconds used so far by each process tree. */
     cpuSeconds(): Record<string, number> {
-      return Object.fromEntries(named.map(([name, pid]) => [name, descendantsAndSelf(pid).reduce((sum, one) => sum + cpuTicks(one), 0) / CLOCK_TICKS]));
+      return Object.fromEntries(
+        named.map(([name, pid]) => [name, descendantsAndSelf(pid).reduce((sum, one) => sum + cpuTicks(one), 0) / CLOCK_TICKS]),
+      );
     },
     /** The resident set of each process tree now, in MiB. */
     currentRssMiB(): Record<string, number> {
@@ -106,7 +108,10 @@ export function startProcessSampler(targets: Record<string, number | undefined>,
       sampleMemory();
       return {
         ...Object.fromEntries(
-          named.map(([name, pid]) => [name, { peakRssMiB: round1((peaksKiB.get(name) ?? 0) / 1024), lifetimePeakMiB: round1(statusFieldKiB(pid, 'VmHWM') / 1024) }]),
+          named.map(([name, pid]) => [
+            name,
+            { peakRssMiB: round1((peaksKiB.get(name) ?? 0) / 1024), lifetimePeakMiB: round1(statusFieldKiB(pid, 'VmHWM') / 1024) },
+          ]),
         ),
         [SERVICES_TOGETHER]: { peakRssMiB: round1((peaksKiB.get(SERVICES_TOGETHER) ?? 0) / 1024), lifetimePeakMiB: 0 },
       };
@@ -116,5 +121,7 @@ export function startProcessSampler(targets: Record<string, number | undefined>,
 
 /** CPU seconds each process tree used between two readings. */
 export function cpuBetween(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(after).map(([name, seconds]) => [name, Math.round((seconds - (before[name] ?? 0)) * 100) / 100]));
+  return Object.fromEntries(
+    Object.entries(after).map(([name, seconds]) => [name, Math.round((seconds - (before[name] ?? 0)) * 100) / 100]),
+  );
 }

@@ -3,8 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IdleStart } from './idle-stack';
-import { SERVICES_TOGETHER, type MemoryPeak } from './process-stats';
 import type { BenchOptions } from './options';
+import { type MemoryPeak, SERVICES_TOGETHER } from './process-stats';
 import type { LatencySummary } from './stats';
 
 export interface PhaseFigures {
@@ -17,7 +17,15 @@ export type CpuByPhase = Record<string, Record<string, number>>;
 
 export interface BenchResults {
   date: string;
-  machine: { cores: number; memoryGiB: number; cpu: string; node: string; platform: string; loadAverageBefore: number; loadAverageAfter: number };
+  machine: {
+    cores: number;
+    memoryGiB: number;
+    cpu: string;
+    node: string;
+    platform: string;
+    loadAverageBefore: number;
+    loadAverageAfter: number;
+  };
   commit: string;
   command: string;
   options: BenchOptions;
@@ -76,13 +84,21 @@ export function checkGoals(results: BenchResults): GoalCheck[] {
   const share = (goal: string, figures: PhaseFigures | undefined, atLeast: number) => {
     if (!figures?.bare) return;
     const value = figures.ours.perSecond / figures.bare.perSecond;
-    checks.push({ goal, actual: `${value.toFixed(2)} × bare (${figures.ours.perSecond.toFixed(1)} vs ${figures.bare.perSecond.toFixed(1)}/s)`, met: value >= atLeast });
+    checks.push({
+      goal,
+      actual: `${value.toFixed(2)} × bare (${figures.ours.perSecond.toFixed(1)} vs ${figures.bare.perSecond.toFixed(1)}/s)`,
+      met: value >= atLeast,
+    });
   };
   const cpuShare = (goal: string, phase: string, atMost: number) => {
     const ours = cpuMsPerCall(results.cpuSeconds, `${phase} (ours)`);
     const bare = cpuMsPerCall(results.cpuSeconds, `${phase} (bare)`);
     if (ours === undefined || bare === undefined) return;
-    checks.push({ goal, actual: `${(ours / bare).toFixed(2)} × bare (${ours.toFixed(1)} vs ${bare.toFixed(1)} ms)`, met: ours / bare <= atMost });
+    checks.push({
+      goal,
+      actual: `${(ours / bare).toFixed(2)} × bare (${ours.toFixed(1)} vs ${bare.toFixed(1)} ms)`,
+      met: ours / bare <= atMost,
+    });
   };
   share('Lifecycle: throughput ≥ 0.7 × bare', results.lifecycle, 0.7);
   cpuShare('Lifecycle: CPU per status change ≤ 1.6 × bare', 'lifecycle', 1.6);
@@ -91,43 +107,72 @@ export function checkGoals(results: BenchResults): GoalCheck[] {
   const tracking = results.tracking;
   if (tracking?.bare) {
     const value = tracking.ours.p95 / tracking.bare.p95;
-    checks.push({ goal: 'Tracking: p95 ≤ 1.3 × bare query p95', actual: `${value.toFixed(2)} × bare (${ms(tracking.ours.p95)} vs ${ms(tracking.bare.p95)} ms)`, met: value <= 1.3 });
+    checks.push({
+      goal: 'Tracking: p95 ≤ 1.3 × bare query p95',
+      actual: `${value.toFixed(2)} × bare (${ms(tracking.ours.p95)} vs ${ms(tracking.bare.p95)} ms)`,
+      met: value <= 1.3,
+    });
   }
-  if (tracking) checks.push({ goal: 'Tracking: no poll over 1 s', actual: `max ${ms(tracking.ours.max)} ms`, met: tracking.ours.max <= 1000 });
+  if (tracking)
+    checks.push({ goal: 'Tracking: no poll over 1 s', actual: `max ${ms(tracking.ours.max)} ms`, met: tracking.ours.max <= 1000 });
   const serviceP50 = (goal: string, figures: PhaseFigures | undefined) => {
-    if (figures) checks.push({ goal, actual: `${ms(figures.ours.p50)} ms (bare ${figures.bare ? ms(figures.bare.p50) : 'n/a'} ms)`, met: figures.ours.p50 <= 15 });
+    if (figures)
+      checks.push({
+        goal,
+        actual: `${ms(figures.ours.p50)} ms (bare ${figures.bare ? ms(figures.bare.p50) : 'n/a'} ms)`,
+        met: figures.ours.p50 <= 15,
+      });
   };
   serviceP50('Service time, one caller: status change p50 ≤ 15 ms', results.serviceLifecycle);
   serviceP50('Service time, one caller: checkout p50 ≤ 15 ms', results.serviceCheckout);
   const together = results.memory[SERVICES_TOGETHER];
   if (together && results.memory.database && results.database === EMBEDDED) {
-    checks.push({ goal: 'Memory: worker + API + embedded database peak RSS ≤ 768 MiB', actual: `${together.peakRssMiB.toFixed(0)} MiB`, met: together.peakRssMiB <= 768 });
+    checks.push({
+      goal: 'Memory: worker + API + embedded database peak RSS ≤ 768 MiB',
+      actual: `${together.peakRssMiB.toFixed(0)} MiB`,
+      met: together.peakRssMiB <= 768,
+    });
   }
   if (results.idle?.length) {
     const worst = results.idle.reduce((a, b) => (b.totalMiB > a.totalMiB ? b : a));
-    checks.push({ goal: 'Memory: whole stack idle after npm start ≤ 600 MiB', actual: `${worst.totalMiB} MiB (${worst.start}; ${results.idle.map((one) => `${one.start} ${one.totalMiB}`).join(', ')})`, met: worst.totalMiB <= 600 });
+    checks.push({
+      goal: 'Memory: whole stack idle after npm start ≤ 600 MiB',
+      actual: `${worst.totalMiB} MiB (${worst.start}; ${results.idle.map((one) => `${one.start} ${one.totalMiB}`).join(', ')})`,
+      met: worst.totalMiB <= 600,
+    });
   }
   const scale = results.scale;
   if (scale && scale.length > 1) {
     const first = scale[0]!;
     const last = scale[scale.length - 1]!;
     const value = last.tracking.p95 / first.tracking.p95;
-    checks.push({ goal: `Scale: tracking p95 at ${last.openOrders} open orders ≤ 2 × at ${first.openOrders}`, actual: `${value.toFixed(2)} × (${ms(last.tracking.p95)} vs ${ms(first.tracking.p95)} ms)`, met: value <= 2 });
+    checks.push({
+      goal: `Scale: tracking p95 at ${last.openOrders} open orders ≤ 2 × at ${first.openOrders}`,
+      actual: `${value.toFixed(2)} × (${ms(last.tracking.p95)} vs ${ms(first.tracking.p95)} ms)`,
+      met: value <= 2,
+    });
   }
   const phases = [results.checkout, results.tracking, results.lifecycle, results.serviceCheckout, results.serviceLifecycle];
-  const errors = phases.reduce((sum, figures) => sum + (figures?.ours.errors ?? 0), 0) + (scale ?? []).reduce((sum, point) => sum + point.tracking.errors, 0);
+  const errors =
+    phases.reduce((sum, figures) => sum + (figures?.ours.errors ?? 0), 0) +
+    (scale ?? []).reduce((sum, point) => sum + point.tracking.errors, 0);
   checks.push({ goal: '0 errors', actual: String(errors), met: errors === 0 });
   return checks;
 }
 
 export function renderGoals(goals: GoalCheck[]): string {
-  return ['| Goal | Measured | |', '|---|---|---|', ...goals.map((check) => `| ${check.goal} | ${check.actual} | ${mark(check.met)} |`)].join('\n');
+  return [
+    '| Goal | Measured | |',
+    '|---|---|---|',
+    ...goals.map((check) => `| ${check.goal} | ${check.actual} | ${mark(check.met)} |`),
+  ].join('\n');
 }
 
 /** Tracking at each number of open orders, and how each figure grows from the first. */
 export function renderScaleTable(points: ScalePoint[]): string {
   const first = points[0]!;
-  const growth = (value: number | undefined, base: number | undefined) => (value !== undefined && base ? ` (${(value / base).toFixed(2)}×)` : '');
+  const growth = (value: number | undefined, base: number | undefined) =>
+    value !== undefined && base ? ` (${(value / base).toFixed(2)}×)` : '';
   const lines = [
     '| Open orders | worker cache | polls | tracking p50 / p95 / max | worker RSS | database RSS |',
     '|---:|---:|---:|---|---:|---:|',
@@ -141,10 +186,18 @@ export function renderScaleTable(points: ScalePoint[]): string {
   return lines.join('\n');
 }
 
-function phaseRows(title: string, unit: string, bareUnit: string, figures: PhaseFigures, goals: { latency?: string; throughput?: string }): string[] {
+function phaseRows(
+  title: string,
+  unit: string,
+  bareUnit: string,
+  figures: PhaseFigures,
+  goals: { latency?: string; throughput?: string },
+): string[] {
   const { ours, bare } = figures;
   const latency = (summary: LatencySummary) => `${ms(summary.p50)} / ${ms(summary.p95)} / ${ms(summary.p99)} / ${ms(summary.max)} ms`;
-  const latencyRatios = bare ? [ratio(ours.p50, bare.p50), ratio(ours.p95, bare.p95), ratio(ours.p99, bare.p99), ratio(ours.max, bare.max)].join(' / ') : '';
+  const latencyRatios = bare
+    ? [ratio(ours.p50, bare.p50), ratio(ours.p95, bare.p95), ratio(ours.p99, bare.p99), ratio(ours.max, bare.max)].join(' / ')
+    : '';
   return [
     `| ${title} | throughput | ${ours.perSecond.toFixed(1)} ${unit}/s | ${bare ? `${bare.perSecond.toFixed(1)} ${bareUnit}/s` : ''} | ${ratio(ours.perSecond, bare?.perSecond)} | ${goals.throughput ?? ''} |`,
     `| | latency p50 / p95 / p99 / max | ${latency(ours)} | ${bare ? latency(bare) : ''} | ${latencyRatios} | ${goals.latency ?? ''} |`,
@@ -159,7 +212,10 @@ export function renderTable(results: BenchResults, goals: GoalCheck[]): string {
   };
   const { options: o, machine } = results;
   // Anything else busy on the machine skews every figure; say so next to them.
-  const busy = machine.loadAverageBefore >= machine.cores / 2 ? ` Other processes were busy: load average ${machine.loadAverageBefore.toFixed(1)} before the run.` : '';
+  const busy =
+    machine.loadAverageBefore >= machine.cores / 2
+      ? ` Other processes were busy: load average ${machine.loadAverageBefore.toFixed(1)} before the run.`
+      : '';
   const lines = [
     `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; commit ${results.commit}; database: ${results.database}.${busy}`,
     '',
@@ -167,7 +223,11 @@ export function renderTable(results: BenchResults, goals: GoalCheck[]): string {
     '|---|---|---|---|---|---|',
   ];
   if (results.checkout) {
-    lines.push(...phaseRows(`Checkout: ${o.orders} orders, ${o.concurrency} concurrent`, 'orders', 'starts', results.checkout, { throughput: goalText('Checkout:') }));
+    lines.push(
+      ...phaseRows(`Checkout: ${o.orders} orders, ${o.concurrency} concurrent`, 'orders', 'starts', results.checkout, {
+        throughput: goalText('Checkout:'),
+      }),
+    );
   }
   if (results.tracking) {
     const title = `Tracking: ${o.trackers} buyers every ${o.pollEverySeconds} s, ${o.speedup}× faster (${results.tracking.offeredPerSecond.toFixed(0)} polls/s offered)`;
@@ -175,13 +235,23 @@ export function renderTable(results: BenchResults, goals: GoalCheck[]): string {
   }
   if (results.lifecycle) {
     lines.push(
-      ...phaseRows(`Lifecycle: ${o.orders} orders × ${4} updates, ${o.concurrency} concurrent`, 'transitions', 'updates', results.lifecycle, {
-        throughput: goalText('Lifecycle:'),
-      }),
+      ...phaseRows(
+        `Lifecycle: ${o.orders} orders × ${4} updates, ${o.concurrency} concurrent`,
+        'transitions',
+        'updates',
+        results.lifecycle,
+        {
+          throughput: goalText('Lifecycle:'),
+        },
+      ),
     );
   }
   if (results.serviceCheckout) {
-    lines.push(...phaseRows(`Service time: ${o.serviceOrders} checkouts, 1 caller`, 'orders', 'starts', results.serviceCheckout, { latency: goalText('Service time, one caller: checkout') }));
+    lines.push(
+      ...phaseRows(`Service time: ${o.serviceOrders} checkouts, 1 caller`, 'orders', 'starts', results.serviceCheckout, {
+        latency: goalText('Service time, one caller: checkout'),
+      }),
+    );
   }
   if (results.serviceLifecycle) {
     lines.push(
@@ -200,7 +270,9 @@ export function renderTable(results: BenchResults, goals: GoalCheck[]): string {
   const databaseMemory = results.database === EMBEDDED ? memory('database') : 'not summed (backends share their buffers)';
   lines.push(`| | ${results.database} | ${databaseMemory} | | | |`);
   if (results.memory[SERVICES_TOGETHER] && results.memory.database && results.database === EMBEDDED) {
-    lines.push(`| | worker + API + database, sampled together | ${results.memory[SERVICES_TOGETHER]!.peakRssMiB.toFixed(0)} MiB | | | ${goalText('Memory: worker', 'Memory:'.length) ?? ''} |`);
+    lines.push(
+      `| | worker + API + database, sampled together | ${results.memory[SERVICES_TOGETHER]!.peakRssMiB.toFixed(0)} MiB | | | ${goalText('Memory: worker', 'Memory:'.length) ?? ''} |`,
+    );
   }
   const errorsGoal = goals.find((one) => one.goal === '0 errors');
   if (errorsGoal) lines.push(`| All phases | errors | ${errorsGoal.actual} | | | 0 errors: ${mark(errorsGoal.met)} |`);
@@ -221,7 +293,9 @@ export function renderCpuTable(cpu: CpuByPhase): string {
   for (const [step, seconds] of Object.entries(cpu)) {
     const total = usedBy[step.endsWith('(bare)') ? 'bare' : 'ours'].reduce((sum, column) => sum + (seconds[column] ?? 0), 0);
     const perCall = cpuMsPerCall(cpu, step)?.toFixed(1) ?? '';
-    lines.push(`| ${step} | ${seconds.calls ?? ''} | ${seconds.wall?.toFixed(1)} | ${columns.map((column) => (seconds[column] ?? 0).toFixed(1)).join(' | ')} | ${total.toFixed(1)} | ${perCall} |`);
+    lines.push(
+      `| ${step} | ${seconds.calls ?? ''} | ${seconds.wall?.toFixed(1)} | ${columns.map((column) => (seconds[column] ?? 0).toFixed(1)).join(' | ')} | ${total.toFixed(1)} | ${perCall} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -9,16 +9,28 @@ import type { Client } from '@temporalio/client';
 import { connectTemporalClient, temporalConnectConfig } from '../lib/temporal';
 import { repoRoot } from '../scripts/lib/paths';
 import { createBareTarget } from './bare-target';
+import { measureIdleStack, renderIdleTable } from './idle-stack';
 import type { Measured } from './load';
-import { cpuBetween, findPostmaster, startProcessSampler } from './process-stats';
-import { parseBenchOptions, USAGE, type BenchOptions, type Phase } from './options';
+import { type BenchOptions, type Phase, parseBenchOptions, USAGE } from './options';
 import { createOrders, moveToDelivered, pollOrders, readEach } from './phases';
 import { planOrders, planPolls } from './plan';
+import { cpuBetween, findPostmaster, startProcessSampler } from './process-stats';
 import { seededRandom } from './random';
-import { measureIdleStack, renderIdleTable } from './idle-stack';
-import { checkGoals, EMBEDDED, renderCpuTable, renderGoals, renderScaleTable, renderTable, saveResults, type BenchResults, type CpuByPhase, type PhaseFigures, type ScalePoint } from './report';
+import {
+  type BenchResults,
+  type CpuByPhase,
+  checkGoals,
+  EMBEDDED,
+  type PhaseFigures,
+  renderCpuTable,
+  renderGoals,
+  renderScaleTable,
+  renderTable,
+  type ScalePoint,
+  saveResults,
+} from './report';
 import { createShopTarget } from './shop-target';
-import { BARE_TASK_QUEUE, startBenchStack, type BenchStack } from './stack';
+import { BARE_TASK_QUEUE, type BenchStack, startBenchStack } from './stack';
 import { summarize } from './stats';
 import type { LoadTarget } from './target';
 
@@ -63,7 +75,12 @@ async function withCpu<T>(sampler: ProcessSampler, run: () => Promise<T>): Promi
 }
 
 /** Tracking at each number of open orders: tops the open orders up, then polls random ones. */
-async function measureScale(options: BenchOptions, target: LoadTarget<unknown>, firstIndex: number, sampler: ProcessSampler): Promise<ScalePoint[]> {
+async function measureScale(
+  options: BenchOptions,
+  target: LoadTarget<unknown>,
+  firstIndex: number,
+  sampler: ProcessSampler,
+): Promise<ScalePoint[]> {
   const random = seededRandom(options.seed + 1);
   const open: unknown[] = [];
   const points: ScalePoint[] = [];
@@ -73,7 +90,10 @@ async function measureScale(options: BenchOptions, target: LoadTarget<unknown>, 
     const indices = Array.from({ length: openOrders - open.length }, (_, i) => firstIndex + open.length + i);
     open.push(...(await createOrders(target, indices, options.concurrency)).orders);
     // Each poll picks any open order, so most fall outside the worker's cache and replay.
-    const schedule = planPolls(options.trackers, 0, pollIntervalMs, options.pollsPerTracker, random).map((call) => ({ ...call, item: random.int(0, open.length - 1) }));
+    const schedule = planPolls(options.trackers, 0, pollIntervalMs, options.pollsPerTracker, random).map((call) => ({
+      ...call,
+      item: random.int(0, open.length - 1),
+    }));
     log(`ours: scale, ${schedule.length} polls over ${open.length} open orders`);
     const polled = await pollOrders(target, open, schedule);
     const rss = sampler.currentRssMiB();
@@ -104,7 +124,11 @@ async function measure(options: BenchOptions, targets: NamedTarget[], sampler: P
   const record = async <M extends Measured>(step: Step, name: NamedTarget['name'], run: () => Promise<M>): Promise<M> => {
     const { result, cpuSeconds } = await withCpu(sampler, run);
     results[step] = { ...results[step], [name]: figures(result) } as PhaseFigures;
-    cpu[`${step} (${name})`] = { ...cpuSeconds, wall: Math.round(result.durationMs / 10) / 100, calls: result.latenciesMs.length + result.errors };
+    cpu[`${step} (${name})`] = {
+      ...cpuSeconds,
+      wall: Math.round(result.durationMs / 10) / 100,
+      calls: result.latenciesMs.length + result.errors,
+    };
     return result;
   };
 
@@ -207,15 +231,25 @@ async function main() {
         worker: processes.worker?.process.pid,
         api: processes.api?.process.pid,
         // A local PostgreSQL counts as the database, for its CPU; its memory has no goal.
-        database: processes.database?.process.pid ?? (databaseUrl && /@(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl) ? findPostmaster() : undefined),
+        database:
+          processes.database?.process.pid ??
+          (databaseUrl && /@(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl) ? findPostmaster() : undefined),
         bareWorker: processes.bareWorker?.process.pid,
       });
       const largestScale = options.phases.includes('scale') ? Math.max(...options.openOrders) : 0;
-      const plan = planOrders(options.warmupOrders + options.orders + options.serviceOrders + largestScale, options.buyerAccounts, seededRandom(options.seed));
-      const targets: NamedTarget[] = [{ name: 'ours', target: (await createShopTarget(stack.apiUrl, plan, options.buyerAccounts)) as LoadTarget<unknown> }];
+      const plan = planOrders(
+        options.warmupOrders + options.orders + options.serviceOrders + largestScale,
+        options.buyerAccounts,
+        seededRandom(options.seed),
+      );
+      const targets: NamedTarget[] = [
+        { name: 'ours', target: (await createShopTarget(stack.apiUrl, plan, options.buyerAccounts)) as LoadTarget<unknown> },
+      ];
       if (options.bare) {
         // The same connection settings as the API's client (lib/temporal.ts).
-        const client = await connectTemporalClient(temporalConnectConfig({ TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.namespace }));
+        const client = await connectTemporalClient(
+          temporalConnectConfig({ TEMPORAL_ADDRESS: stack.temporalAddress, TEMPORAL_NAMESPACE: stack.namespace }),
+        );
         bareConnection = client.connection;
         targets.push({ name: 'bare', target: createBareTarget(client, BARE_TASK_QUEUE, plan) as LoadTarget<unknown> });
       }
@@ -225,7 +259,9 @@ async function main() {
       await stopAll();
     }
     // Last, and alone on the machine: the stack as `npm start` runs it, idle.
-    const idle = options.phases.includes('idle') ? await measureIdleStack({ runDir: join(logDir, 'idle'), settleMs: options.idleSettleSeconds * 1000, log }) : undefined;
+    const idle = options.phases.includes('idle')
+      ? await measureIdleStack({ runDir: join(logDir, 'idle'), settleMs: options.idleSettleSeconds * 1000, log })
+      : undefined;
 
     const results: BenchResults = {
       date,
@@ -243,7 +279,15 @@ async function main() {
       options,
       database,
       ...(measured?.checkout ? { checkout: measured.checkout } : {}),
-      ...(measured?.tracking ? { tracking: { ...measured.tracking, offeredPerSecond: measured.offeredPollsPerSecond, maxGeneratorLagMs: Math.round(measured.trackingLagMs ?? 0) } } : {}),
+      ...(measured?.tracking
+        ? {
+            tracking: {
+              ...measured.tracking,
+              offeredPerSecond: measured.offeredPollsPerSecond,
+              maxGeneratorLagMs: Math.round(measured.trackingLagMs ?? 0),
+            },
+          }
+        : {}),
       ...(measured?.lifecycle ? { lifecycle: measured.lifecycle } : {}),
       ...(measured?.serviceCheckout ? { serviceCheckout: measured.serviceCheckout } : {}),
       ...(measured?.serviceLifecycle ? { serviceLifecycle: measured.serviceLifecycle } : {}),
@@ -254,12 +298,27 @@ async function main() {
     };
     const goals = checkGoals(results);
     const sections = [renderGoals(goals)];
-    if (loadPhases.some((phase) => phase !== 'scale')) sections.push(renderTable(results, goals), `CPU seconds per process during each measured step:\n\n${renderCpuTable(results.cpuSeconds)}`);
-    if (results.scale) sections.push(`Tracking with many open orders (worker cache ${options.workerCache} workflows):\n\n${renderScaleTable(results.scale)}`);
-    if (idle) sections.push(`Idle after npm start, ${options.idleSettleSeconds} s after ready (RSS of every process in its tree):\n\n${renderIdleTable(idle)}`);
+    if (loadPhases.some((phase) => phase !== 'scale'))
+      sections.push(
+        renderTable(results, goals),
+        `CPU seconds per process during each measured step:\n\n${renderCpuTable(results.cpuSeconds)}`,
+      );
+    if (results.scale)
+      sections.push(
+        `Tracking with many open orders (worker cache ${options.workerCache} workflows):\n\n${renderScaleTable(results.scale)}`,
+      );
+    if (idle)
+      sections.push(
+        `Idle after npm start, ${options.idleSettleSeconds} s after ready (RSS of every process in its tree):\n\n${renderIdleTable(idle)}`,
+      );
     const report = sections.join('\n\n');
     console.log(`\n${report}\n`);
-    for (const [phase, phaseFigures] of Object.entries({ checkout: results.checkout, tracking: results.tracking, lifecycle: results.lifecycle, service: results.serviceLifecycle })) {
+    for (const [phase, phaseFigures] of Object.entries({
+      checkout: results.checkout,
+      tracking: results.tracking,
+      lifecycle: results.lifecycle,
+      service: results.serviceLifecycle,
+    })) {
       for (const sample of phaseFigures?.ours.errorSamples ?? []) console.log(`  ${phase} error: ${sample}`);
     }
     log(`Results: ${saveResults(results, goals, report, resultsDir)}`);

@@ -1,7 +1,7 @@
 // Our service as the load target, driven only through its real HTTP API: buyers check out and track,
 // the two demo sellers move orders along.
 import { DEMO_ACCOUNTS } from '../prisma/seed';
-import { createApiClient, signedInClient, type ApiClient } from '../scripts/lib/api-client';
+import { type ApiClient, createApiClient, signedInClient } from '../scripts/lib/api-client';
 import { LIFECYCLE_STEPS, type PlannedOrder } from './plan';
 import type { LoadTarget } from './target';
 
@@ -10,7 +10,13 @@ export interface ShopOrder {
   orderNumber: string;
 }
 
-const SHIPPING = { name: 'Bench Buyer', phone: '+63 917 555 0199', addressLine: '1 Benchmark Road, Barangay 7', city: 'Makati', postalCode: '1200' };
+const SHIPPING = {
+  name: 'Bench Buyer',
+  phone: '+63 917 555 0199',
+  addressLine: '1 Benchmark Road, Barangay 7',
+  city: 'Makati',
+  postalCode: '1200',
+};
 const BUYER_PASSWORD = 'bench-pass-2026';
 
 function expectStatus(actual: string, expected: string, orderNumber: string): void {
@@ -18,7 +24,11 @@ function expectStatus(actual: string, expected: string, orderNumber: string): vo
 }
 
 /** Registers `buyerAccounts` buyers and signs in as both demo sellers. */
-export async function createShopTarget(apiUrl: string, plan: readonly PlannedOrder[], buyerAccounts: number): Promise<LoadTarget<ShopOrder>> {
+export async function createShopTarget(
+  apiUrl: string,
+  plan: readonly PlannedOrder[],
+  buyerAccounts: number,
+): Promise<LoadTarget<ShopOrder>> {
   const stores = await createApiClient(apiUrl).catalog.stores.query();
   const productIds = new Map(stores.map((store) => [store.slug, store.products.map((product) => product.id)]));
   const buyers: ApiClient[] = [];

@@ -5,11 +5,11 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setUpDatabase } from '../scripts/db-setup';
-import { spawnManaged, waitFor, type ManagedChild } from '../scripts/lib/child-process';
-import { startEphemeralDevServer, type DevServer } from '../scripts/lib/dev-server';
+import { type ManagedChild, spawnManaged, waitFor } from '../scripts/lib/child-process';
+import { type DevServer, startEphemeralDevServer } from '../scripts/lib/dev-server';
 import { repoRoot } from '../scripts/lib/paths';
 import { freePorts } from '../scripts/lib/ports';
-import { serviceCommand, type Service } from '../scripts/lib/service-runtime';
+import { type Service, serviceCommand } from '../scripts/lib/service-runtime';
 
 export const BARE_TASK_QUEUE = 'bench-bare';
 
@@ -26,7 +26,13 @@ export interface BenchStack {
  * Runs `node <args>` with its output in `logFile` and resolves once the log holds `readyText`. Fails at
  * once if the process exits first.
  */
-async function startNodeService(name: string, args: string[], env: NodeJS.ProcessEnv, logFile: string, readyText: string): Promise<ManagedChild> {
+async function startNodeService(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  readyText: string,
+): Promise<ManagedChild> {
   const fd = openSync(logFile, 'a');
   const child = spawnManaged(name, process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
@@ -70,7 +76,13 @@ async function startEmbeddedDatabase(logDir: string, stops: (() => Promise<void>
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-pglite-'));
   stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
   const env = { ...process.env, EMBEDDED_DB_PORT: String(dbPort), EMBEDDED_DB_DATA_DIR: join(dataDir, 'pgdata') };
-  const child = await startNodeService('database', ['--import', 'tsx', 'bench/embedded-db-server.ts'], env, join(logDir, 'database.log'), 'embedded database ready');
+  const child = await startNodeService(
+    'database',
+    ['--import', 'tsx', 'bench/embedded-db-server.ts'],
+    env,
+    join(logDir, 'database.log'),
+    'embedded database ready',
+  );
   stops.push(() => child.stop());
   return { child, url: /embedded database ready at (\S+)/.exec(readFileSync(join(logDir, 'database.log'), 'utf8'))![1]! };
 }
@@ -86,7 +98,10 @@ export async function startBenchStack({ logDir, withBare, databaseUrl, workerCac
     if (build.status !== 0) throw new Error('Building the services failed.');
     const [apiPort] = await freePorts(1);
     const [temporal, database] = await allStarted<[DevServer, { child: ManagedChild; url: string } | undefined]>([
-      startEphemeralDevServer(join(logDir, 'temporal.log')).then((server: DevServer) => (stops.push(() => server.stop()), server)),
+      startEphemeralDevServer(join(logDir, 'temporal.log')).then((server: DevServer) => {
+        stops.push(() => server.stop());
+        return server;
+      }),
       databaseUrl ? Promise.resolve(undefined) : startEmbeddedDatabase(logDir, stops),
     ]);
     databaseUrl ??= database!.url;
@@ -103,7 +118,10 @@ export async function startBenchStack({ logDir, withBare, databaseUrl, workerCac
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       ...(workerCache !== undefined ? { WORKER_MAX_CACHED_WORKFLOWS: String(workerCache) } : {}),
     };
-    const started = (child: ManagedChild) => (stops.push(() => child.stop()), child);
+    const started = (child: ManagedChild) => {
+      stops.push(() => child.stop());
+      return child;
+    };
     // The API and the worker run as `npm start` runs them: built, under plain node, same settings.
     const service = (name: Service) => {
       const command = serviceCommand(name, env);

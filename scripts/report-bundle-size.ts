@@ -31,7 +31,8 @@ export function measureBundle(bundle: Record<string, OutputLike>): BundleSize {
   };
   for (const chunk of chunks.filter((candidate) => candidate.isEntry)) visit(chunk.fileName);
   const gzipped = (content: string | Uint8Array) => gzipSync(content).length;
-  const sum = (outputs: OutputLike[]) => outputs.reduce((total, output) => total + gzipped(output.type === 'chunk' ? output.code : output.source), 0);
+  const sum = (outputs: OutputLike[]) =>
+    outputs.reduce((total, output) => total + gzipped(output.type === 'chunk' ? output.code : output.source), 0);
   return {
     initialJsFiles: [...initial],
     initialJsGzipBytes: sum(chunks.filter((chunk) => initial.has(chunk.fileName))),

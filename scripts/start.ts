@@ -7,12 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/seed';
-import { spawnManaged, waitFor, type ManagedChild } from './lib/child-process';
-import { startDevServer, type DevServer } from './lib/dev-server';
-import { startEmbeddedDb, type EmbeddedDb } from './lib/embedded-db';
+import { type ManagedChild, spawnManaged, waitFor } from './lib/child-process';
+import { type DevServer, startDevServer } from './lib/dev-server';
+import { type EmbeddedDb, startEmbeddedDb } from './lib/embedded-db';
 import { dataDir, repoRoot } from './lib/paths';
-import { serviceCommand, type Service } from './lib/service-runtime';
 import { assertPortsFree } from './lib/ports';
+import { type Service, serviceCommand } from './lib/service-runtime';
 import { launcherConfigPath, loadTemporalDevConfig } from './lib/temporal-dev-config';
 import { ensureTemporalCli } from './temporal-cli';
 
@@ -83,7 +83,10 @@ async function main() {
   await assertPortsFree(ports);
 
   step('Building the web app');
-  const build = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('Building the web app failed.');
   step('Building the API, the worker and the workflow bundle');
   // In a child process, so that webpack's and esbuild's memory leaves with it.
@@ -109,7 +112,11 @@ async function main() {
   step('Applying migrations and demo data');
   // In a child process, so that Prisma's memory leaves with it; asynchronously, since the embedded
   // database it talks to runs on this process's event loop.
-  const setUp = spawnManaged('database setup', process.execPath, ['--import', 'tsx', 'scripts/db-setup.ts'], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'inherit' });
+  const setUp = spawnManaged('database setup', process.execPath, ['--import', 'tsx', 'scripts/db-setup.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: 'inherit',
+  });
   stops.push(() => setUp.stop());
   const setUpCode = await setUp.exited;
   if (setUpCode !== 0) throw new Error(`Applying migrations and demo data failed (exit code ${setUpCode}).`);
@@ -124,14 +131,13 @@ async function main() {
     WORKER_OPS_PORT: String(workerOpsPort),
   };
   step('Starting the worker and the API');
-  await Promise.all([
-    startService('worker', env, /worker ready/),
-    startService('api', env, /api ready/),
-  ]);
+  await Promise.all([startService('worker', env, /worker ready/), startService('api', env, /api ready/)]);
   const shopUrl = `http://127.0.0.1:${apiPort}`;
   await waitFor('the API', async () => ((await fetch(`${shopUrl}/healthz`)).ok ? true : undefined), 30_000);
 
-  const logins = DEMO_ACCOUNTS.map((account) => `    ${account.role.padEnd(6)}  ${account.email.padEnd(22)} ${'store' in account ? `(${account.store})` : ''}`);
+  const logins = DEMO_ACCOUNTS.map(
+    (account) => `    ${account.role.padEnd(6)}  ${account.email.padEnd(22)} ${'store' in account ? `(${account.store})` : ''}`,
+  );
   console.log(`
   Order service is running.
 

@@ -5,8 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadTemporalDevConfig } from './lib/temporal-dev-config';
 import { userCacheDir } from './lib/paths';
+import { loadTemporalDevConfig } from './lib/temporal-dev-config';
 
 function isExecutable(path: string): boolean {
   try {

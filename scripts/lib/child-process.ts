@@ -1,6 +1,6 @@
 // Spawning and stopping long-running children as process groups, so that nothing is left orphaned
 // (the dev server and `tsx` both start grandchildren).
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 
 export interface ManagedChild {
   name: string;

@@ -2,9 +2,9 @@
 import { mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ensureTemporalCli } from '../temporal-cli';
-import { spawnManaged, waitFor, type ManagedChild } from './child-process';
-import { freePorts } from './ports';
+import { type ManagedChild, spawnManaged, waitFor } from './child-process';
 import { repoRoot } from './paths';
+import { freePorts } from './ports';
 import { loadTemporalDevConfig, type TemporalDevConfig } from './temporal-dev-config';
 
 export interface DevServerOptions {
@@ -62,10 +62,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       `the Temporal dev server at ${address}`,
       // The server's HTTP API answers for the namespace once the frontend serves it. Probing over HTTP
       // rather than gRPC keeps the Temporal client library out of the launcher's memory.
-      async () => ((await fetch(`http://${server.ip}:${server.httpPort}/api/v1/namespaces/${server.namespace}`, { signal: AbortSignal.timeout(1000) })).ok ? true : undefined),
+      async () =>
+        (await fetch(`http://${server.ip}:${server.httpPort}/api/v1/namespaces/${server.namespace}`, { signal: AbortSignal.timeout(1000) }))
+          .ok
+          ? true
+          : undefined,
       60_000,
       250,
-      () => (exitCode === undefined ? undefined : new Error(`it exited with code ${exitCode}${options.logFile ? `; see ${options.logFile}` : ''}`)),
+      () =>
+        exitCode === undefined
+          ? undefined
+          : new Error(`it exited with code ${exitCode}${options.logFile ? `; see ${options.logFile}` : ''}`),
     );
   } catch (error) {
     await child.stop();

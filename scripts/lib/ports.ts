@@ -23,6 +23,8 @@ export async function assertPortsFree(ports: Record<string, number>, host = '127
     if (!(await isPortFree(port, host))) taken.push(`${name} port ${port}`);
   }
   if (taken.length) {
-    throw new Error(`Port already in use: ${taken.join(', ')} on ${host}. Stop whatever holds it, or change it in temporal-dev.yml or the environment.`);
+    throw new Error(
+      `Port already in use: ${taken.join(', ')} on ${host}. Stop whatever holds it, or change it in temporal-dev.yml or the environment.`,
+    );
   }
 }

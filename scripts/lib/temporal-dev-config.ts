@@ -20,7 +20,10 @@ const temporalDevConfigSchema = z
         uiPort: port,
         httpPort: port,
         metricsPort: port,
-        dbFile: z.string().min(1).refine((p) => !p.startsWith('/'), 'must be relative to the repository root'),
+        dbFile: z
+          .string()
+          .min(1)
+          .refine((p) => !p.startsWith('/'), 'must be relative to the repository root'),
         namespace: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{1,254}$/, 'must be a valid Temporal namespace name'),
         logLevel: z.enum(['debug', 'info', 'warn', 'error', 'never']),
         sqlitePragmas: z.record(z.string().regex(/^[a-z_]+$/), z.string().min(1)).default({}),
