@@ -1,7 +1,7 @@
 // Embedded PostgreSQL: PGlite (Postgres compiled to WASM) served over the wire protocol, so Prisma
 // and `pg` connect to it exactly as they would to a real PostgreSQL server.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -23,18 +23,22 @@ const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB']
 /**
  * Creates the data directory (initdb) in a short-lived process. Inside WASM, initdb grows the memory of
  * the process that runs it to about 800 MiB, and WASM memory never shrinks; the long-lived server then
- * only reopens the directory.
+ * only reopens the directory. initdb writes PG_VERSION first and the rest over seconds, so it works in
+ * a sibling folder that is renamed into place once complete: an interrupted first start leaves no
+ * half-made directory that a later start would take for a database.
  */
 async function initDataDir(dataDir: string): Promise<void> {
+  const building = `${dataDir}.initdb`;
+  rmSync(building, { recursive: true, force: true });
   const script = `import { PGlite } from '@electric-sql/pglite'; const db = await PGlite.create(process.argv[1]); await db.close();`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, dataDir], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, building], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const code = await new Promise<number | null>((resolve, reject) => child.once('error', reject).once('exit', resolve));
   if (code !== 0) throw new Error(`Creating the embedded database in ${dataDir} failed (exit code ${code}):\n${stderr}`);
+  renameSync(building, dataDir);
 }
 
 /** Starts PGlite on 127.0.0.1:`port`. With no `dataDir`, the database lives in memory. */
