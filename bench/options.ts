@@ -1,7 +1,7 @@
 // Command-line options of `npm run bench`. Defaults are the figures the issue asks to be measured at.
 import { parseArgs } from 'node:util';
 
-export const PHASES = ['checkout', 'tracking', 'lifecycle', 'service', 'idle', 'scale'] as const;
+const PHASES = ['checkout', 'tracking', 'lifecycle', 'service', 'idle', 'scale'] as const;
 export type Phase = (typeof PHASES)[number];
 /** What `npm run bench` runs without --phases; the scale phase takes minutes, so it runs only when asked. */
 const DEFAULT_PHASES: Phase[] = ['checkout', 'tracking', 'lifecycle', 'service', 'idle'];

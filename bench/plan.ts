@@ -8,7 +8,7 @@ import type { Random } from './random';
 export const LIFECYCLE_STEPS = ['confirmed', 'processing', 'shipped', 'delivered'] as const;
 
 /** The stores of the demo sellers the benchmark signs in as. */
-export const STORE_SLUGS = DEMO_ACCOUNTS.flatMap((account) => ('store' in account ? [account.store] : []));
+const STORE_SLUGS = DEMO_ACCOUNTS.flatMap((account) => ('store' in account ? [account.store] : []));
 
 export interface PlannedOrder {
   index: number;

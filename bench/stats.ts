@@ -14,7 +14,7 @@ export interface LatencySummary {
 }
 
 /** Nearest-rank percentile of sorted values; NaN when there are none. */
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (!sorted.length) return Number.NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;

@@ -31,7 +31,10 @@ async function initDataDir(dataDir: string): Promise<void> {
   const building = `${dataDir}.initdb`;
   rmSync(building, { recursive: true, force: true });
   const script = `import { PGlite } from '@electric-sql/pglite'; const db = await PGlite.create(process.argv[1]); await db.close();`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, building], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, building], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
