@@ -52,7 +52,9 @@ function precompress(): Plugin {
               },
             }).then((body) => ({ ext: '.br', body })),
           ]);
-          await Promise.all(twins.filter(({ body }) => body.length < source.length).map(({ ext, body }) => writeFile(`${path}${ext}`, body)));
+          await Promise.all(
+            twins.filter(({ body }) => body.length < source.length).map(({ ext, body }) => writeFile(`${path}${ext}`, body)),
+          );
         }),
       );
     },

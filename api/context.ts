@@ -1,9 +1,9 @@
 // Per-request context: dependencies, the caller's address and the session cookie. The session itself is
 // looked up by the procedures that need it (see trpc.ts), on every request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SESSION_COOKIE } from './auth/sessions';
 import { readCookie, setCookie } from './cookies';
 import type { ApiDeps } from './deps';
-import { SESSION_COOKIE } from './auth/sessions';
 import { servedOverHttps } from './origin';
 
 export function createContextFactory(deps: ApiDeps) {

@@ -16,5 +16,8 @@ export interface CookieOptions {
 }
 
 export function setCookie(res: ServerResponse, name: string, value: string, { maxAgeSeconds, secure }: CookieOptions): void {
-  res.appendHeader('Set-Cookie', stringifySetCookie({ name, value, path: '/', httpOnly: true, sameSite: 'lax', maxAge: maxAgeSeconds, secure }));
+  res.appendHeader(
+    'Set-Cookie',
+    stringifySetCookie({ name, value, path: '/', httpOnly: true, sameSite: 'lax', maxAge: maxAgeSeconds, secure }),
+  );
 }

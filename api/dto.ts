@@ -36,9 +36,7 @@ export const catalogStoresDto = z.array(
     id: z.uuid(),
     slug: z.string(),
     name: z.string(),
-    products: z.array(
-      z.object({ id: z.uuid(), name: z.string(), description: z.string(), emoji: z.string(), priceCentavos: centavos }),
-    ),
+    products: z.array(z.object({ id: z.uuid(), name: z.string(), description: z.string(), emoji: z.string(), priceCentavos: centavos })),
   }),
 );
 

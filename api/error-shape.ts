@@ -18,14 +18,25 @@ const TRANSPORT_MESSAGES: Partial<Record<TRPCError['code'], string>> = {
   PAYLOAD_TOO_LARGE: 'The request is too large. A request body may hold at most 64 KiB.',
 };
 /** Codes that only tRPC itself raises; our procedures never throw them. */
-const TRANSPORT_ONLY_CODES = new Set<TRPCError['code']>(['METHOD_NOT_SUPPORTED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'PARSE_ERROR']);
+const TRANSPORT_ONLY_CODES = new Set<TRPCError['code']>([
+  'METHOD_NOT_SUPPORTED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'PARSE_ERROR',
+]);
 
 const MAX_SENTENCES = 5;
 
 /** zod's built-in wording, for issues a schema gave no message of its own. */
 const ZOD_DEFAULT = /^(Invalid|Unrecognized key|Too (big|small)|Expected|Required$)|expected .*, received /;
 
-const EXPECTED_NOUNS: Record<string, string> = { object: 'a JSON object', array: 'a list', string: 'text', number: 'a number', boolean: 'true or false' };
+const EXPECTED_NOUNS: Record<string, string> = {
+  object: 'a JSON object',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
 
 export interface ClientError {
   message: string;
@@ -40,12 +51,19 @@ export function clientError(error: TRPCError, call: { path: string | undefined; 
   // tRPC's transport refusals: no procedure matched (no path, or no type), the body could not be read
   // or parsed (tRPC keeps the parser's error as the cause; our own BAD_REQUEST errors carry none), or a
   // code only tRPC raises.
-  const transport = TRANSPORT_ONLY_CODES.has(error.code) || call.path === undefined || call.type === 'unknown' || (error.code === 'BAD_REQUEST' && error.cause !== undefined);
+  const transport =
+    TRANSPORT_ONLY_CODES.has(error.code) ||
+    call.path === undefined ||
+    call.type === 'unknown' ||
+    (error.code === 'BAD_REQUEST' && error.cause !== undefined);
   if (!transport) return { message: asSentence(error.message) };
-  if (error.code === 'METHOD_NOT_SUPPORTED' && call.type === 'mutation') return { message: 'This procedure changes data, so it must be sent with POST.' };
-  if (error.code === 'METHOD_NOT_SUPPORTED' && call.type === 'query') return { message: 'This procedure only reads data, so it must be requested with GET.' };
+  if (error.code === 'METHOD_NOT_SUPPORTED' && call.type === 'mutation')
+    return { message: 'This procedure changes data, so it must be sent with POST.' };
+  if (error.code === 'METHOD_NOT_SUPPORTED' && call.type === 'query')
+    return { message: 'This procedure only reads data, so it must be requested with GET.' };
   // tRPC's wording is the only sign of a refused batch; should it change, the general sentence still fits.
-  if (error.code === 'BAD_REQUEST' && /batch/i.test(error.message)) return { message: 'Send one call per request; batched calls are not accepted.' };
+  if (error.code === 'BAD_REQUEST' && /batch/i.test(error.message))
+    return { message: 'Send one call per request; batched calls are not accepted.' };
   return { message: TRANSPORT_MESSAGES[error.code] ?? 'The request could not be handled.' };
 }
 

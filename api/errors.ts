@@ -20,7 +20,12 @@ const TRANSITION_ERROR_CODES: Record<TransitionErrorType, TRPCError['code']> = {
 };
 
 // gRPC statuses of a Temporal call that mean "try again later".
-const RETRYABLE_GRPC_STATUSES = new Set<number>([GrpcStatus.DEADLINE_EXCEEDED, GrpcStatus.RESOURCE_EXHAUSTED, GrpcStatus.ABORTED, GrpcStatus.UNAVAILABLE]);
+const RETRYABLE_GRPC_STATUSES = new Set<number>([
+  GrpcStatus.DEADLINE_EXCEEDED,
+  GrpcStatus.RESOURCE_EXHAUSTED,
+  GrpcStatus.ABORTED,
+  GrpcStatus.UNAVAILABLE,
+]);
 // Prisma's codes for a database that cannot be reached, dropped the connection or is overloaded: can't
 // reach (P1001), timed out (P1002, P1008), closed the connection (P1017), no pool connection in time
 // (P2024), too many connections (P2037).

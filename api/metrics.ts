@@ -1,6 +1,6 @@
 // Prometheus metrics of the API process: request counts and latencies per tRPC procedure, plus
 // Node's process metrics. Served at GET /metrics.
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 export interface ApiMetrics {
   registry: Registry;

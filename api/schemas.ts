@@ -19,7 +19,11 @@ export const trimmed = (min: number, max: number, label: string) => {
 /** A field name as the client sent it, made safe to quote in a message: short and printable. */
 function quoteKey(key: string): string {
   if (/^[\w$.-]{1,40}$/.test(key)) return key;
-  const printable = key.slice(0, 40).replace(/["\\]|[^\x20-\x7e]/g, (char) => (char === '"' || char === '\\' ? `\\${char}` : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const printable = key
+    .slice(0, 40)
+    .replace(/["\\]|[^\x20-\x7e]/g, (char) =>
+      char === '"' || char === '\\' ? `\\${char}` : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
   return `"${printable}${key.length > 40 ? '…' : ''}"`;
 }
 
@@ -60,19 +64,30 @@ const passwordSchema = z
 export const registerInput = fields('The registration', { email: emailSchema, name: trimmed(1, 100, 'Name'), password: passwordSchema });
 export const loginInput = fields('The sign-in', {
   email: emailSchema,
-  password: z.string({ error: 'Password must be text.' }).min(1, 'Password is required.').max(200, 'Password must have at most 200 characters.'),
+  password: z
+    .string({ error: 'Password must be text.' })
+    .min(1, 'Password is required.')
+    .max(200, 'Password must have at most 200 characters.'),
 });
 
 const ORDER_NUMBER_PATTERN = /^ORD-\d{8}-[0-9A-Z]{6}$/;
-export const orderNumberSchema = z.string({ error: 'Order number must be text.' }).regex(ORDER_NUMBER_PATTERN, 'Order number must look like ORD-20261126-4F7K2Q.');
+export const orderNumberSchema = z
+  .string({ error: 'Order number must be text.' })
+  .regex(ORDER_NUMBER_PATTERN, 'Order number must look like ORD-20261126-4F7K2Q.');
 export const requestIdSchema = z.uuid({ error: 'Request ID must be a UUID.' });
 
 const shippingSchema = fields('The shipping address', {
   name: trimmed(1, 100, 'Name'),
-  phone: z.string({ error: 'Phone must be text.' }).trim().regex(/^\+?[0-9][0-9 -]{6,19}$/, 'Enter a phone number of 7 to 20 digits.'),
+  phone: z
+    .string({ error: 'Phone must be text.' })
+    .trim()
+    .regex(/^\+?[0-9][0-9 -]{6,19}$/, 'Enter a phone number of 7 to 20 digits.'),
   addressLine: trimmed(5, 200, 'Address'),
   city: trimmed(2, 100, 'City'),
-  postalCode: z.string({ error: 'Postal code must be text.' }).trim().regex(/^[0-9A-Za-z -]{3,10}$/, 'Enter a postal code of 3 to 10 characters.'),
+  postalCode: z
+    .string({ error: 'Postal code must be text.' })
+    .trim()
+    .regex(/^[0-9A-Za-z -]{3,10}$/, 'Enter a postal code of 3 to 10 characters.'),
 });
 
 export const checkoutInput = fields('The checkout', {
@@ -87,7 +102,10 @@ export const checkoutInput = fields('The checkout', {
           .min(1, 'Quantity must be at least 1.')
           .max(99, 'Quantity must be at most 99.'),
       }),
-      { error: (issue) => (issue.input === undefined ? 'The cart lines are required.' : 'The cart lines must be a list of { productId, quantity } objects.') },
+      {
+        error: (issue) =>
+          issue.input === undefined ? 'The cart lines are required.' : 'The cart lines must be a list of { productId, quantity } objects.',
+      },
     )
     .min(1, 'The cart is empty.')
     .max(50, 'A cart holds at most 50 different products.'),
@@ -132,7 +150,8 @@ export const bulkSetStatusInput = fields('The bulk move', {
   to: statusSchema,
   orders: z
     .array(fields('An order to move', { orderNumber: orderNumberSchema, requestId: requestIdSchema }), {
-      error: (issue) => (issue.input === undefined ? 'The orders to move are required.' : 'The orders must be a list of { orderNumber, requestId } objects.'),
+      error: (issue) =>
+        issue.input === undefined ? 'The orders to move are required.' : 'The orders must be a list of { orderNumber, requestId } objects.',
     })
     .min(1, 'Select at least one order to move.')
     .max(MAX_BULK_ORDERS, `Move at most ${MAX_BULK_ORDERS} orders at once.`),
@@ -159,7 +178,10 @@ const STATUS_MESSAGE_MAX = 300;
 export const setStatusMessagesInput = fields('The status messages', {
   messages: z
     .array(fields('A status message', { status: statusSchema, message: trimmed(0, STATUS_MESSAGE_MAX, 'Message') }), {
-      error: (issue) => (issue.input === undefined ? 'The status messages are required.' : 'The status messages must be a list of { status, message } objects.'),
+      error: (issue) =>
+        issue.input === undefined
+          ? 'The status messages are required.'
+          : 'The status messages must be a list of { status, message } objects.',
     })
     .min(1, 'Send at least one status message.')
     .max(ORDER_STATUSES.length, `Send at most ${ORDER_STATUSES.length} status messages, one per status.`),
@@ -181,5 +203,9 @@ export const setStatusInput = fields('The status change', {
     .optional(),
 });
 
-export const cancelInput = fields('The cancellation', { orderNumber: orderNumberSchema, requestId: requestIdSchema, note: trimmed(1, 500, 'Reason').optional() });
+export const cancelInput = fields('The cancellation', {
+  orderNumber: orderNumberSchema,
+  requestId: requestIdSchema,
+  note: trimmed(1, 500, 'Reason').optional(),
+});
 export const orderRefInput = fields('The order reference', { orderNumber: orderNumberSchema });

@@ -63,7 +63,9 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
     }
     if (path === '/healthz') return json(res, 200, { status: 'ok' });
     if (path === '/readyz') {
-      return void checkReadiness(readinessChecks).then(({ ready, checks }) => json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', checks }));
+      return void checkReadiness(readinessChecks).then(({ ready, checks }) =>
+        json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', checks }),
+      );
     }
     if (path === '/metrics') {
       return void metrics.registry.metrics().then((body) => {
@@ -90,7 +92,13 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
       const path = (req.url ?? '/').split('?')[0]!;
       const ms = performance.now() - started;
       metrics.observe(routeLabel(path, procedures), req.method ?? 'GET', res.statusCode, ms / 1000);
-      logger.info('request', { method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, ip: req.socket.remoteAddress });
+      logger.info('request', {
+        method: req.method,
+        path,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+        ip: req.socket.remoteAddress,
+      });
     });
     handle(req, res, logger);
   });

@@ -1,11 +1,11 @@
 // tRPC set-up: error shape, and the procedure builders that carry authentication, authorisation and
 // CSRF checks, so that no handler can forget them.
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { Context } from './context';
 import { readSession, type SessionUser } from './auth/sessions';
-import { isSameOriginRequest, originPolicy } from './origin';
+import type { Context } from './context';
 import { clientError } from './error-shape';
 import { toTRPCError } from './errors';
+import { isSameOriginRequest, originPolicy } from './origin';
 
 const t = initTRPC.context<Context>().create({
   isDev: false,

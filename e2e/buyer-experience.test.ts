@@ -2,11 +2,11 @@
 // the confirmation deadline, My Orders and the notifications following the store by themselves, a
 // receipt printed from the order page, "Order received", and a rating the store then sees.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { deadlineSentence } from '../web/src/buyer/deadline';
-import { signedInClient, type ApiClient } from '../scripts/lib/api-client';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type ApiClient, signedInClient } from '../scripts/lib/api-client';
 import { queryOrder } from '../tests/support/workflow-helpers';
+import { deadlineSentence } from '../web/src/buyer/deadline';
 import { addToCart, fillShipping, placeOrders, registerBuyer, shows, signIn, timelineStatuses } from './support/actions';
 import { launchBrowser, newUserPage, saveScreenshot, screenshotDesktopAndPhone } from './support/browser';
 import { startWebStack, type WebStack } from './support/web-stack';
@@ -28,14 +28,19 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.then((started) => started.close(), () => {});
+  await browser?.then(
+    (started) => started.close(),
+    () => {},
+  );
   await web?.stop();
 });
 
 const move = (orderNumber: string, to: 'confirmed' | 'processing' | 'shipped', extra: Record<string, string> = {}) =>
   seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to, ...extra });
 
-test('the buyer sees the deadline, follows the store through notifications and My Orders, prints a receipt, marks the order received and rates it', { timeout: 150_000 }, async () => {
+test('the buyer sees the deadline, follows the store through notifications and My Orders, prints a receipt, marks the order received and rates it', {
+  timeout: 150_000,
+}, async () => {
   const buyer = await newUserPage(browser, web.baseUrl);
   await registerBuyer(buyer, 'Dana Villanueva');
   await addToCart(buyer, 'Cotton T-Shirt');
@@ -47,10 +52,20 @@ test('the buyer sees the deadline, follows the store through notifications and M
   // The pending order's page says when it is cancelled unless the store confirms, as the workflow has it.
   await buyer.goto(`/orders/${orderNumber}`);
   await shows(buyer.getByRole('status').filter({ hasText: 'Status: Pending' }));
-  const manila = new Intl.DateTimeFormat('en-PH', { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Asia/Manila' });
+  const manila = new Intl.DateTimeFormat('en-PH', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+    timeZone: 'Asia/Manila',
+  });
   const { deadline } = await queryOrder(web.stack.temporal, orderNumber!);
   const sentence = deadlineSentence('Fashion Store', deadline!.at, manila);
-  expect(sentence).toMatch(/^If Fashion Store has not confirmed by \w{3} \d{1,2} \w{3}, \d{1,2}:\d{2} [AP]M, the order is cancelled automatically\.$/);
+  expect(sentence).toMatch(
+    /^If Fashion Store has not confirmed by \w{3} \d{1,2} \w{3}, \d{1,2}:\d{2} [AP]M, the order is cancelled automatically\.$/,
+  );
   await shows(buyer.getByText(sentence));
   // The emoji decorate the status; the tracker's status is still read as words.
   await expect(buyer.getByRole('region', { name: 'Order progress' }).textContent()).resolves.toContain('⏳');
@@ -83,7 +98,9 @@ test('the buyer sees the deadline, follows the store through notifications and M
   await move(orderNumber!, 'shipped', TRACKING);
   await shows(buyer.getByRole('button', { name: 'Notifications, 2 unread' }));
   await notifications.click();
-  const shipped = await shows(panel.getByRole('link', { name: `Unread: ${orderNumber} is on its way: ${TRACKING.carrier} ${TRACKING.trackingNumber}`, exact: false }));
+  const shipped = await shows(
+    panel.getByRole('link', { name: `Unread: ${orderNumber} is on its way: ${TRACKING.carrier} ${TRACKING.trackingNumber}`, exact: false }),
+  );
   await shipped.click();
   await shows(buyer.getByRole('heading', { name: `Order ${orderNumber}` }));
   await shows(buyer.getByRole('status').filter({ hasText: 'Status: Shipped' }));
@@ -95,7 +112,17 @@ test('the buyer sees the deadline, follows the store through notifications and M
   await buyer.emulateMedia({ media: 'print' });
   const receipt = await shows(buyer.getByRole('region', { name: `Receipt for order ${orderNumber}` }));
   const printed = await receipt.textContent();
-  for (const text of ['Fashion Store', orderNumber!, 'Cotton T-Shirt', '₱', 'Total', '12 Mabini Street, Barangay 5', 'Quezon City', TRACKING.trackingNumber]) expect(printed).toContain(text);
+  for (const text of [
+    'Fashion Store',
+    orderNumber!,
+    'Cotton T-Shirt',
+    '₱',
+    'Total',
+    '12 Mabini Street, Barangay 5',
+    'Quezon City',
+    TRACKING.trackingNumber,
+  ])
+    expect(printed).toContain(text);
   await expect(buyer.getByRole('navigation', { name: 'Main' }).isVisible()).resolves.toBe(false);
   await expect(buyer.getByRole('button', { name: 'Print receipt' }).isVisible()).resolves.toBe(false);
   await expect(buyer.getByRole('region', { name: 'Order progress' }).isVisible()).resolves.toBe(false);
@@ -111,7 +138,9 @@ test('the buyer sees the deadline, follows the store through notifications and M
   await confirm.waitFor({ state: 'hidden' });
   await shows(buyer.getByRole('status').filter({ hasText: 'Status: Delivered' }));
   await expect(timelineStatuses(buyer)).resolves.toEqual(['Pending', 'Confirmed', 'Processing', 'Shipped', 'Delivered']);
-  await expect(buyer.getByRole('region', { name: 'Timeline' }).getByRole('listitem').last().textContent()).resolves.toContain('by Dana Villanueva');
+  await expect(buyer.getByRole('region', { name: 'Timeline' }).getByRole('listitem').last().textContent()).resolves.toContain(
+    'by Dana Villanueva',
+  );
   await expect(buyer.getByRole('button', { name: 'Order received' }).count()).resolves.toBe(0);
 
   // Rate and review: stars and a comment, changeable for 30 days.

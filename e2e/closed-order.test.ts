@@ -23,11 +23,16 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.then((started) => started.close(), () => {});
+  await browser?.then(
+    (started) => started.close(),
+    () => {},
+  );
   await web?.stop();
 });
 
-test('a shipped order whose workflow an operator terminated shows why, as Closed, with no Update dialog', { timeout: 120_000 }, async () => {
+test('a shipped order whose workflow an operator terminated shows why, as Closed, with no Update dialog', {
+  timeout: 120_000,
+}, async () => {
   const email = `closed-${randomUUID()}@buyer.test`;
   const buyerApi = createApiClient(web.baseUrl);
   await buyerApi.auth.register.mutate({ email, name: 'Closed Order Buyer', password: BUYER_PASSWORD });

@@ -2,8 +2,8 @@
 // live tracking while a seller moves one order to delivered, and store isolation between sellers.
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import type { Browser, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page, Route } from 'playwright-core';
 import {
   addToCart,
   cancelDialog,
@@ -42,12 +42,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.then((started) => started.close(), () => {});
+  await browser?.then(
+    (started) => started.close(),
+    () => {},
+  );
   await web?.stop();
 });
 
 describe('an order from checkout to delivery', () => {
-  test('the buyer follows the orders live while the sellers move them, each seller seeing only their own store', { timeout: 120_000 }, async () => {
+  test('the buyer follows the orders live while the sellers move them, each seller seeing only their own store', {
+    timeout: 120_000,
+  }, async () => {
     // The buyer checks out products from two stores and gets one pending order per store.
     const buyer = await newUserPage(browser, web.baseUrl);
     await registerBuyer(buyer, 'Ana Dela Cruz');
@@ -66,7 +71,12 @@ describe('an order from checkout to delivery', () => {
       await expect(orderCard(buyer, orderNumber).getByRole('status').textContent()).resolves.toBe('Status: Pending');
     }
     await expect(orderCard(buyer, fashionOrder).getByRole('row', { name: /Total/ }).textContent()).resolves.toContain('₱1,048.00');
-    await expect(buyer.getByText(/^Updated (just now|\d+ seconds? ago)/).first().isVisible()).resolves.toBe(true);
+    await expect(
+      buyer
+        .getByText(/^Updated (just now|\d+ seconds? ago)/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
     await buyer.evaluate(() => Object.assign(window, { openedBeforeTheSellerActed: true }));
     await watchLayoutShifts(buyer);
 
@@ -87,10 +97,9 @@ describe('an order from checkout to delivery', () => {
     const dialog = await openUpdateDialog(seller);
     // The badge's emoji is decoration (aria-hidden); the words follow it.
     await expect(dialog.textContent()).resolves.toMatch(/Current status: ⏳\s*Pending/);
-    await expect(dialog.getByRole('radio').evaluateAll((radios) => radios.map((radio) => radio.parentElement!.textContent!.trim()))).resolves.toEqual([
-      'Confirmed',
-      'Cancelled',
-    ]);
+    await expect(
+      dialog.getByRole('radio').evaluateAll((radios) => radios.map((radio) => radio.parentElement!.textContent!.trim())),
+    ).resolves.toEqual(['Confirmed', 'Cancelled']);
     await saveScreenshot(seller, 'seller-update-dialog');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await updateStatus(seller, 'Confirmed');
@@ -146,13 +155,7 @@ describe('an order from checkout to delivery', () => {
 
     // The buyer's page shows the whole timeline and the tracking details, then stops polling.
     await shows(buyer.getByRole('status').filter({ hasText: 'Status: Delivered' }));
-    await expect(timelineStatuses(buyer)).resolves.toEqual([
-      'Pending',
-      'Confirmed',
-      'Processing',
-      'Shipped',
-      'Delivered',
-    ]);
+    await expect(timelineStatuses(buyer)).resolves.toEqual(['Pending', 'Confirmed', 'Processing', 'Shipped', 'Delivered']);
     const tracking = await buyer.getByRole('region', { name: 'Tracking details' }).textContent();
     expect(tracking).toContain(TRACKING.carrier);
     expect(tracking).toContain(TRACKING.trackingNumber);
@@ -180,7 +183,9 @@ describe('an order from checkout to delivery', () => {
 });
 
 describe('a buyer cancelling an order', () => {
-  test('the buyer cancels a pending order with a reason; once the seller is processing an order it cannot be cancelled', { timeout: 120_000 }, async () => {
+  test('the buyer cancels a pending order with a reason; once the seller is processing an order it cannot be cancelled', {
+    timeout: 120_000,
+  }, async () => {
     const buyer = await newUserPage(browser, web.baseUrl);
     await registerBuyer(buyer, 'Ben Santos');
     await addToCart(buyer, 'Cotton T-Shirt');
@@ -189,7 +194,8 @@ describe('a buyer cancelling an order', () => {
     const byStore = await ordersByStore(buyer, await placeOrders(buyer));
     const fashionOrder = byStore['Fashion Store']!;
     const gadgetOrder = byStore['Gadget Hub']!;
-    for (const orderNumber of [fashionOrder, gadgetOrder]) await shows(orderCard(buyer, orderNumber).getByRole('button', { name: `Cancel order ${orderNumber}` }));
+    for (const orderNumber of [fashionOrder, gadgetOrder])
+      await shows(orderCard(buyer, orderNumber).getByRole('button', { name: `Cancel order ${orderNumber}` }));
 
     // Polls leave the page in place, so keyboard focus stays where it is. From the keyboard the dialog
     // opens with focus inside it; Escape closes it, keeps the order and returns focus to the button.
@@ -241,13 +247,18 @@ describe('a buyer cancelling an order', () => {
     await expect(cancelButton.count()).resolves.toBe(0);
     await screenshotDesktopAndPhone(buyer, 'order-cancelled');
     await buyer.getByRole('link', { name: 'My Orders' }).click();
-    await expect((await shows(buyer.getByRole('link', { name: new RegExp(fashionOrder) }))).textContent()).resolves.toMatch(/Cancelled.*Fashion Store/);
+    await expect((await shows(buyer.getByRole('link', { name: new RegExp(fashionOrder) }))).textContent()).resolves.toMatch(
+      /Cancelled.*Fashion Store/,
+    );
 
     // The seller finds it under Cancelled.
     const seller = await newUserPage(browser, web.baseUrl);
     await signIn(seller, 'fashion@seller.test');
     await searchSellerOrders(seller, fashionOrder);
-    await seller.getByRole('navigation', { name: 'Filter orders by status' }).getByRole('link', { name: /^Cancelled/ }).click();
+    await seller
+      .getByRole('navigation', { name: 'Filter orders by status' })
+      .getByRole('link', { name: /^Cancelled/ })
+      .click();
     await seller.waitForURL((url) => url.searchParams.get('status') === 'cancelled');
     await expect((await shows(seller.getByRole('row', { name: new RegExp(fashionOrder) }))).textContent()).resolves.toContain('Cancelled');
 

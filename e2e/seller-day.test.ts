@@ -4,16 +4,16 @@
 // that the buyer then sees. The store is the test's own, so other test files' orders never show up.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { STATUS_INFO } from '../workflows/model/order-model';
-import { createApiClient, type ApiClient } from '../scripts/lib/api-client';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type ApiClient, createApiClient } from '../scripts/lib/api-client';
+import { parseCsv } from '../tests/support/csv';
 import { BUYER_PASSWORD, placeOrder } from '../tests/support/fixtures';
 import { newStore, type TestStore } from '../tests/support/stores';
+import { STATUS_INFO } from '../workflows/model/order-model';
 import { shows, signIn } from './support/actions';
-import { launchBrowser, newUserPage, PHONE, DESKTOP, saveScreenshot, screenshotDesktopAndPhone } from './support/browser';
+import { DESKTOP, launchBrowser, newUserPage, PHONE, saveScreenshot, screenshotDesktopAndPhone } from './support/browser';
 import { startWebStack, type WebStack } from './support/web-stack';
-import { parseCsv } from '../tests/support/csv';
 
 const POLL_INTERVAL_MS = 1_000;
 const CUSTOM_PROCESSING = 'Our team in Cebu is packing your order by hand.';
@@ -35,7 +35,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.then((started) => started.close(), () => {});
+  await browser?.then(
+    (started) => started.close(),
+    () => {},
+  );
   await web?.stop();
 });
 
@@ -143,7 +146,15 @@ test('a seller runs a day of orders from the dashboard, and the buyer sees the s
   const slipB = await shows(seller.getByRole('article', { name: `Packing slip ${b}` }));
   await shows(seller.getByRole('article', { name: `Packing slip ${c}` }));
   const slipText = await slipB.textContent();
-  for (const expected of ['Maria Santos', '12 Mabini Street, Barangay 5', 'Quezon City', '+63 917 555 0101', 'Seller Day Store', 'Linen Shirt']) expect(slipText).toContain(expected);
+  for (const expected of [
+    'Maria Santos',
+    '12 Mabini Street, Barangay 5',
+    'Quezon City',
+    '+63 917 555 0101',
+    'Seller Day Store',
+    'Linen Shirt',
+  ])
+    expect(slipText).toContain(expected);
   expect(slipText).not.toContain('₱');
   await screenshotDesktopAndPhone(seller, 'seller-packing-slips');
   await seller.emulateMedia({ media: 'print' });
@@ -164,7 +175,12 @@ test('a seller runs a day of orders from the dashboard, and the buyer sees the s
     [b, 'Processing'],
     [a, 'Delivered'],
   ]);
-  expect(csv.at(-1)).toMatchObject({ Items: 'Linen Shirt × 2', 'Total (PHP)': expect.stringMatching(/^\d+\.\d{2}$/), Carrier: 'LBC Express', 'Tracking number': 'LBC-DAY-0001' });
+  expect(csv.at(-1)).toMatchObject({
+    Items: 'Linen Shirt × 2',
+    'Total (PHP)': expect.stringMatching(/^\d+\.\d{2}$/),
+    Carrier: 'LBC Express',
+    'Tracking number': 'LBC-DAY-0001',
+  });
 
   // The order page: no operators' tool, a packing slip, and on a phone the customer before the timeline.
   await seller.getByRole('link', { name: d }).click();
@@ -189,6 +205,8 @@ test('a seller runs a day of orders from the dashboard, and the buyer sees the s
   await buyerPage.goto(`/orders/${b}`);
   await shows(buyerPage.getByRole('region', { name: 'Order progress' }).getByText(STATUS_INFO.processing.buyerMessage));
   await buyerPage.goto(`/orders/${a}`);
-  await expect((await shows(buyerPage.getByRole('region', { name: 'Timeline' }))).textContent()).resolves.toContain('Both shirts are in stock.');
+  await expect((await shows(buyerPage.getByRole('region', { name: 'Timeline' }))).textContent()).resolves.toContain(
+    'Both shirts are in stock.',
+  );
   expect(buyerPage.errors).toEqual([]);
 });

@@ -12,16 +12,20 @@ export function parseDuration(text: string): number {
   return Number(match[1]) * DURATION_UNITS[match[2] as keyof typeof DURATION_UNITS];
 }
 
-const duration = z
-  .string()
-  .regex(durationPattern, 'must be a duration like 48h, 30m, 90s or 500ms')
-  .transform(parseDuration);
+const duration = z.string().regex(durationPattern, 'must be a duration like 48h, 30m, 90s or 500ms').transform(parseDuration);
 
 /** "https://shop.example.com" or "http://127.0.0.1:3000": a scheme, a host and a port, nothing more. */
 function isOrigin(text: string): boolean {
   try {
     const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.pathname === '/' &&
+      !url.search &&
+      !url.hash &&
+      !url.username &&
+      !url.password
+    );
   } catch {
     return false;
   }
@@ -32,43 +36,45 @@ const optionalText = z
   .optional()
   .transform((value) => (value?.trim() ? value.trim() : undefined));
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-    TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port').default('127.0.0.1:7233'),
-    TEMPORAL_NAMESPACE: z.string().min(1).default('orders'),
-    TEMPORAL_TASK_QUEUE: z.string().min(1).default('orders'),
-    // TLS and API keys are read by @temporalio/envconfig (see lib/temporal.ts).
-    /**
-     * Public base URL of the Temporal Web UI. Sellers get a link to an order's workflow only when it is
-     * set and not a loopback address (docs/deploy.md); unset by default.
-     */
-    TEMPORAL_UI_URL: optionalText.pipe(z.url().optional()),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    /** Port of the worker's /healthz, /readyz and /metrics; unset turns them off. */
-    WORKER_OPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-    /** Workflows the worker keeps in memory; unset lets the SDK size the cache from the heap limit. */
-    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).optional(),
-    /** A workflow bundle built ahead (scripts/build-services.ts); unset, the worker bundles at start-up. */
-    WORKFLOW_BUNDLE_PATH: optionalText,
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    /** Origins allowed to make state-changing calls (comma-separated). Defaults to the server's own origin. */
-    ALLOWED_ORIGINS: optionalText.refine(
-      (value) => value === undefined || value.split(',').every((entry) => isOrigin(entry.trim())),
-      'must be comma-separated origins like https://shop.example.com (scheme, host and optional port, no path)',
-    ),
-    SESSION_TTL: duration.default(parseDuration('7d')),
-    /** Cookie `Secure` flag; on by default in production, where the API sits behind HTTPS. */
-    COOKIE_SECURE: z.enum(['true', 'false']).optional(),
-    ORDER_CONFIRM_WITHIN: duration.default(parseDuration('48h')),
-    /** How often the web app polls an order's status. */
-    TRACKING_POLL_INTERVAL: duration.default(parseDuration('30s')),
-    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-    LOGIN_WINDOW: duration.default(parseDuration('15m')),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-  });
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d+$/, 'must be host:port')
+    .default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('orders'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('orders'),
+  // TLS and API keys are read by @temporalio/envconfig (see lib/temporal.ts).
+  /**
+   * Public base URL of the Temporal Web UI. Sellers get a link to an order's workflow only when it is
+   * set and not a loopback address (docs/deploy.md); unset by default.
+   */
+  TEMPORAL_UI_URL: optionalText.pipe(z.url().optional()),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Port of the worker's /healthz, /readyz and /metrics; unset turns them off. */
+  WORKER_OPS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Workflows the worker keeps in memory; unset lets the SDK size the cache from the heap limit. */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).optional(),
+  /** A workflow bundle built ahead (scripts/build-services.ts); unset, the worker bundles at start-up. */
+  WORKFLOW_BUNDLE_PATH: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Origins allowed to make state-changing calls (comma-separated). Defaults to the server's own origin. */
+  ALLOWED_ORIGINS: optionalText.refine(
+    (value) => value === undefined || value.split(',').every((entry) => isOrigin(entry.trim())),
+    'must be comma-separated origins like https://shop.example.com (scheme, host and optional port, no path)',
+  ),
+  SESSION_TTL: duration.default(parseDuration('7d')),
+  /** Cookie `Secure` flag; on by default in production, where the API sits behind HTTPS. */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  ORDER_CONFIRM_WITHIN: duration.default(parseDuration('48h')),
+  /** How often the web app polls an order's status. */
+  TRACKING_POLL_INTERVAL: duration.default(parseDuration('30s')),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_WINDOW: duration.default(parseDuration('15m')),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -2,7 +2,7 @@
 //   {"level":"warn","time":"2026-11-27T03:04:05.678Z","service":"api","requestId":"…","path":"…","msg":"…"}
 // Callers pass facts, never secrets (no cookies, passwords or bodies). Calls are message first, as in the
 // Temporal SDK's logger, so the SDK's lines come through the same logger (worker/sdk-logger.ts).
-import { pino, stdSerializers, stdTimeFunctions, type DestinationStream } from 'pino';
+import { type DestinationStream, pino, stdSerializers, stdTimeFunctions } from 'pino';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 type LogFields = Record<string, unknown>;

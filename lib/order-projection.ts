@@ -1,15 +1,19 @@
 // The database projection of an order's workflow: the order row's status and one event row per
 // timeline entry, plus the buyer's notification. Every write is keyed by (order, seq), so a retried
 // write changes nothing. The activities, the closed-order reconciler and the API share these writes.
-import { checkTransition, isTerminal, STATUS_INFO, type Actor } from '../workflows/model/order-model';
-import type { ProjectionInput, TimelineEntry, TrackingInfo } from '../workflows/model/order-types';
+
 import { isDeepStrictEqual } from 'node:util';
 import type { OrderEvent } from '../prisma/generated/client';
+import { type Actor, checkTransition, isTerminal, STATUS_INFO } from '../workflows/model/order-model';
+import type { ProjectionInput, TimelineEntry, TrackingInfo } from '../workflows/model/order-types';
 import type { Db } from './db';
 import { eventColumns, timelineEntryFromEvent } from './order-rows';
 
 /** Writes one timeline entry; returns false when the order row does not exist. */
-export async function projectEntry(db: Pick<Db, '$queryRaw'>, { orderNumber, buyerId, entry, tracking }: ProjectionInput): Promise<boolean> {
+export async function projectEntry(
+  db: Pick<Db, '$queryRaw'>,
+  { orderNumber, buyerId, entry, tracking }: ProjectionInput,
+): Promise<boolean> {
   const info = STATUS_INFO[entry.to];
   // The values of the event's columns come from the one mapping of lib/order-rows.ts.
   const event = eventColumns(entry);
@@ -82,13 +86,21 @@ export async function replaceProjection(db: Db, { orderNumber, timeline, trackin
     // again as new, with the status message in force now and an unread notification.
     const stale = { OR: [{ seq: { gt: last.seq } }, { seq: { in: differing } }] };
     await tx.orderEvent.deleteMany({ where: { orderId: order.id, ...stale } });
-    await tx.notification.deleteMany({ where: { orderId: order.id, OR: [{ eventSeq: { gt: last.seq } }, { eventSeq: { in: differing } }] } });
+    await tx.notification.deleteMany({
+      where: { orderId: order.id, OR: [{ eventSeq: { gt: last.seq } }, { eventSeq: { in: differing } }] },
+    });
     for (const entry of timeline) {
       if (differing.includes(entry.seq)) await projectEntry(tx, { orderNumber, buyerId: order.buyerId, entry, tracking: null });
     }
     await tx.order.update({
       where: { id: order.id },
-      data: { status: last.to, statusSeq: last.seq, carrier: tracking?.carrier ?? null, trackingNumber: tracking?.trackingNumber ?? null, closedNote: null },
+      data: {
+        status: last.to,
+        statusSeq: last.seq,
+        carrier: tracking?.carrier ?? null,
+        trackingNumber: tracking?.trackingNumber ?? null,
+        closedNote: null,
+      },
     });
     return true;
   });
@@ -109,10 +121,20 @@ const CLOSING_ACTOR: Actor = { role: 'operator', name: 'Temporal operator' };
  * Returns true when it closed the order now.
  */
 export async function closeOrder(db: Db, orderNumber: string, note: string): Promise<boolean> {
-  const order = await db.order.findUnique({ where: { orderNumber }, select: { id: true, buyerId: true, status: true, statusSeq: true, closedNote: true } });
+  const order = await db.order.findUnique({
+    where: { orderNumber },
+    select: { id: true, buyerId: true, status: true, statusSeq: true, closedNote: true },
+  });
   if (!order || order.closedNote !== null || isTerminal(order.status)) return false;
   if (!checkTransition(order.status, { to: 'cancelled', actor: CLOSING_ACTOR, note })) {
-    const entry: TimelineEntry = { seq: order.statusSeq + 1, from: order.status, to: 'cancelled', at: new Date().toISOString(), by: CLOSING_ACTOR, note };
+    const entry: TimelineEntry = {
+      seq: order.statusSeq + 1,
+      from: order.status,
+      to: 'cancelled',
+      at: new Date().toISOString(),
+      by: CLOSING_ACTOR,
+      note,
+    };
     await projectEntry(db, { orderNumber, buyerId: order.buyerId, entry, tracking: null });
   }
   const closed = await db.order.updateMany({ where: { id: order.id, closedNote: null }, data: { closedNote: note } });

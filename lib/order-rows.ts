@@ -2,10 +2,11 @@
 // buyer is an order's facts (what the workflow is started with), and an OrderEvent row is a timeline
 // entry. Checkout writes rows with it, the reconciler rebuilds workflow inputs with it, and the API reads
 // projected orders with it, so a column and its domain field are paired here and nowhere else.
+
+import type { OrderEvent, Prisma } from '../prisma/generated/client';
+import { countItems, lineTotal } from '../workflows/model/money';
 import type { ActorRole } from '../workflows/model/order-model';
 import type { OrderFacts, TimelineEntry } from '../workflows/model/order-types';
-import { countItems, lineTotal } from '../workflows/model/money';
-import type { OrderEvent, Prisma } from '../prisma/generated/client';
 
 /** What an Order row must include to give the order's facts. */
 export const orderFactsInclude = {
@@ -22,11 +23,22 @@ export function orderFactsFromRow(order: OrderRowWithFacts): OrderFacts {
     orderNumber: order.orderNumber,
     buyer: { id: order.buyerId, name: order.buyer.name },
     store: { id: order.store.id, name: order.store.name },
-    items: order.items.map((item) => ({ productId: item.productId, name: item.name, unitPriceCentavos: item.unitPriceCentavos, quantity: item.quantity })),
+    items: order.items.map((item) => ({
+      productId: item.productId,
+      name: item.name,
+      unitPriceCentavos: item.unitPriceCentavos,
+      quantity: item.quantity,
+    })),
     subtotalCentavos: order.subtotalCentavos,
     shippingCentavos: order.shippingCentavos,
     totalCentavos: order.totalCentavos,
-    shipping: { name: order.shippingName, phone: order.shippingPhone, addressLine: order.addressLine, city: order.city, postalCode: order.postalCode },
+    shipping: {
+      name: order.shippingName,
+      phone: order.shippingPhone,
+      addressLine: order.addressLine,
+      city: order.city,
+      postalCode: order.postalCode,
+    },
     placedAt: order.placedAt.toISOString(),
   };
 }

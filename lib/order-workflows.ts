@@ -1,10 +1,10 @@
 // Starting order workflows, shared by checkout (API) and the reconciler (worker). Starting is
 // idempotent: the workflow ID comes from the order number and an existing run is reused.
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
+import { ORDER_WORKFLOW_TYPE, orderWorkflowId } from '../workflows/messages';
 import { countItems, formatPeso } from '../workflows/model/money';
 import type { OrderInput } from '../workflows/model/order-types';
-import { ORDER_WORKFLOW_TYPE, orderWorkflowId } from '../workflows/messages';
 import type { orderWorkflow } from '../workflows/order-workflow';
 import { buyerIdKey, orderStatusKey, storeIdKey } from '../workflows/search-attributes';
 import type { Db } from './db';

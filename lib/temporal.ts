@@ -20,7 +20,10 @@ export interface TemporalConnectConfig {
  * names one, then from the defaults of lib/env.ts. A profile in the default location is not enough to
  * move the address, so a developer's own Temporal CLI profile never points the app at another server.
  */
-export function temporalConnectConfig(env: Pick<Env, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>, source: NodeJS.ProcessEnv = process.env): TemporalConnectConfig {
+export function temporalConnectConfig(
+  env: Pick<Env, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>,
+  source: NodeJS.ProcessEnv = process.env,
+): TemporalConnectConfig {
   const variables = Object.fromEntries(Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined));
   const { connectionOptions, namespace } = loadClientConnectConfig({ overrideEnvVars: variables });
   const profileChosen = source.TEMPORAL_PROFILE !== undefined || source.TEMPORAL_CONFIG_FILE !== undefined;

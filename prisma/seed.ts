@@ -1,7 +1,8 @@
 // Demo data, seeded on first start and safe to run again: two stores with products, and one buyer
 // and one seller account per store. Existing rows are left as they are.
-import { hashPassword } from '../lib/password';
+
 import type { Db } from '../lib/db';
+import { hashPassword } from '../lib/password';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 

@@ -1,8 +1,9 @@
 // Activities of the order workflow: they write the workflow's changes into the database projection
 // (lib/order-projection.ts), where the lists and the buyer's notifications are read from.
-import { projectEntry, replaceProjection, type ProjectionSnapshot } from '../lib/order-projection';
-import type { ProjectionInput } from '../workflows/model/order-types';
+
 import type { Db } from '../lib/db';
+import { type ProjectionSnapshot, projectEntry, replaceProjection } from '../lib/order-projection';
+import type { ProjectionInput } from '../workflows/model/order-types';
 
 // Order rows are committed before their workflow starts, so a missing row is an outage or a bug:
 // fail the attempt and let the retry policy try again.

@@ -23,7 +23,14 @@ export interface OrderWorkerOptions {
   maxCachedWorkflows?: number;
 }
 
-export function createOrderWorker({ connection, namespace, taskQueue, db, workflowBundle, maxCachedWorkflows }: OrderWorkerOptions): Promise<Worker> {
+export function createOrderWorker({
+  connection,
+  namespace,
+  taskQueue,
+  db,
+  workflowBundle,
+  maxCachedWorkflows,
+}: OrderWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace,

@@ -2,12 +2,12 @@
 // Temporal in step (the checkout reconciler and the closed-order sweep), and the purge of expired
 // sessions and old login attempts.
 import { NativeConnection, Runtime } from '@temporalio/worker';
+import { sweepClosedOrders } from '../lib/closed-orders';
 import { createDb } from '../lib/db';
 import { loadEnv } from '../lib/env';
+import { freePort } from '../lib/free-port';
 import { createLogger } from '../lib/logger';
 import { connectTemporalClient, temporalConnectConfig } from '../lib/temporal';
-import { freePort } from '../lib/free-port';
-import { sweepClosedOrders } from '../lib/closed-orders';
 import { AUTH_PURGE_INTERVAL_MS, purgeAuthRows } from './auth-purge';
 import { bundleOrderWorkflows, createOrderWorker } from './create-worker';
 import { createWorkerOpsServer } from './ops-server';
@@ -35,7 +35,14 @@ const temporalConfig = temporalConnectConfig(env);
 const connection = await NativeConnection.connect(temporalConfig.connectionOptions);
 const temporal = await connectTemporalClient(temporalConfig);
 const workflowBundle = env.WORKFLOW_BUNDLE_PATH ? { codePath: env.WORKFLOW_BUNDLE_PATH } : await bundleOrderWorkflows();
-const worker = await createOrderWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, db, workflowBundle, maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS });
+const worker = await createOrderWorker({
+  connection,
+  namespace: env.TEMPORAL_NAMESPACE,
+  taskQueue: env.TEMPORAL_TASK_QUEUE,
+  db,
+  workflowBundle,
+  maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
+});
 
 const ops = createWorkerOpsServer({ worker, db, temporal, sdkMetricsUrl: `http://${sdkMetricsAddress}/metrics` });
 if (env.WORKER_OPS_PORT !== undefined) ops.listen(env.WORKER_OPS_PORT, env.HOST);

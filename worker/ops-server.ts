@@ -38,7 +38,10 @@ export function createWorkerOpsServer({ worker, db, temporal, sdkMetricsUrl }: W
       return send(ready ? 200 : 503, 'application/json', JSON.stringify({ status: ready ? 'ready' : 'unavailable', checks: results }));
     }
     if (path === '/metrics') {
-      const sdk = await fetch(sdkMetricsUrl).then((response) => response.text(), () => '');
+      const sdk = await fetch(sdkMetricsUrl).then(
+        (response) => response.text(),
+        () => '',
+      );
       return send(200, registry.contentType, `${sdk}\n${await registry.metrics()}`);
     }
     send(404, 'application/json', JSON.stringify({ error: 'Not found' }));

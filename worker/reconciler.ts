@@ -17,7 +17,14 @@ export interface ReconcilerOptions {
 }
 
 /** Starts the workflows of orders that have none yet; returns how many it started. */
-export async function reconcileOrderWorkflows({ db, temporal, taskQueue, confirmWithinMs, graceMs = 10_000, batchSize = 100 }: ReconcilerOptions): Promise<number> {
+export async function reconcileOrderWorkflows({
+  db,
+  temporal,
+  taskQueue,
+  confirmWithinMs,
+  graceMs = 10_000,
+  batchSize = 100,
+}: ReconcilerOptions): Promise<number> {
   const orders = await db.order.findMany({
     where: { workflowStartedAt: null, placedAt: { lt: new Date(Date.now() - graceMs) } },
     include: orderFactsInclude,

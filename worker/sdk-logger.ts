@@ -4,7 +4,13 @@
 import type { LogMetadata, Logger as SdkLogger, LogLevel as SdkLogLevel } from '@temporalio/common';
 import type { Logger, LogLevel } from '../lib/logger';
 
-const LEVELS: Record<SdkLogLevel, Exclude<LogLevel, 'silent'>> = { TRACE: 'debug', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+const LEVELS: Record<SdkLogLevel, Exclude<LogLevel, 'silent'>> = {
+  TRACE: 'debug',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+};
 
 /**
  * The SDK logs each worker state change at INFO, so its lines start at `warn` unless the worker logs at

@@ -4,7 +4,7 @@
 //
 // They are written out rather than built with zod: every workflow the worker keeps in its cache loads the
 // workflow's modules anew, and zod with these schemas cost about half a MiB per cached workflow.
-import { ACTOR_ROLES, ORDER_STATUSES, type Actor, type ActorRole, type OrderStatus, type StatusChangeRequest } from './model/order-model';
+import { ACTOR_ROLES, type Actor, type ActorRole, ORDER_STATUSES, type OrderStatus, type StatusChangeRequest } from './model/order-model';
 import type { OrderInput, OrderLine, ShippingDetails } from './model/order-types';
 import { textProblem, textProblemMessage } from './model/text';
 
@@ -124,7 +124,10 @@ export function parseStatusChange(raw: unknown): Parsed<StatusChangeRequest> {
 function readParty(value: unknown, party: 'buyer' | 'store', problems: Problems): { id: string; name: string } {
   const record = readRecord(value, `The ${party}`, problems);
   if (!record) return { id: '', name: '' };
-  return { id: readText(record.id, `The ${party}'s id`, { max: 100, nonBlank: true }, problems), name: readText(record.name, `The ${party}'s name`, { max: 200, nonBlank: true }, problems) };
+  return {
+    id: readText(record.id, `The ${party}'s id`, { max: 100, nonBlank: true }, problems),
+    name: readText(record.name, `The ${party}'s name`, { max: 200, nonBlank: true }, problems),
+  };
 }
 
 function readItems(value: unknown, problems: Problems): OrderLine[] {
@@ -146,7 +149,8 @@ function readItems(value: unknown, problems: Problems): OrderLine[] {
 
 function readShipping(value: unknown, problems: Problems): ShippingDetails {
   const shipping = readRecord(value, 'The shipping details', problems) ?? {};
-  const field = (key: keyof ShippingDetails, label: string, max: number) => readText(shipping[key], label, { max, nonBlank: true }, problems);
+  const field = (key: keyof ShippingDetails, label: string, max: number) =>
+    readText(shipping[key], label, { max, nonBlank: true }, problems);
   return {
     name: field('name', 'The name', 200),
     phone: field('phone', 'The phone', 40),
@@ -169,7 +173,10 @@ export function parseOrderInput(raw: unknown): Parsed<OrderInput> {
   const shippingCentavos = readCount(input.shippingCentavos, 'The shipping fee', problems);
   const totalCentavos = readCount(input.totalCentavos, 'The total', problems);
   const shipping = readShipping(input.shipping, problems);
-  const placedAt = typeof input.placedAt === 'string' && ISO_DATE_TIME.test(input.placedAt) && !Number.isNaN(Date.parse(input.placedAt)) ? input.placedAt : undefined;
+  const placedAt =
+    typeof input.placedAt === 'string' && ISO_DATE_TIME.test(input.placedAt) && !Number.isNaN(Date.parse(input.placedAt))
+      ? input.placedAt
+      : undefined;
   if (!placedAt) problems.push('placedAt must be an ISO date-time.');
   let confirmWithinMs: number | undefined;
   if (input.confirmWithinMs !== undefined) {
@@ -180,6 +187,17 @@ export function parseOrderInput(raw: unknown): Parsed<OrderInput> {
   if (problems.length) return malformed('The order input', problems);
   return {
     ok: true,
-    value: { orderNumber, buyer, store, items, subtotalCentavos, shippingCentavos, totalCentavos, shipping, placedAt: placedAt!, ...(confirmWithinMs === undefined ? {} : { confirmWithinMs }) },
+    value: {
+      orderNumber,
+      buyer,
+      store,
+      items,
+      subtotalCentavos,
+      shippingCentavos,
+      totalCentavos,
+      shipping,
+      placedAt: placedAt!,
+      ...(confirmWithinMs === undefined ? {} : { confirmWithinMs }),
+    },
   };
 }

@@ -4,8 +4,8 @@ import {
   checkTransition,
   DEFAULT_CONFIRM_WITHIN_MS,
   type StatusChangeRequest,
-  type TransitionRules,
   type TransitionRefusal,
+  type TransitionRules,
 } from './model/order-model';
 import type { OrderInput, OrderView, RejectedChange, TimelineEntry, TrackingInfo } from './model/order-types';
 import { placedEntry } from './model/timeline';

@@ -2,8 +2,8 @@
 // this file only wires messages, the confirm timer, operator cancellation and the projection onto
 // OrderState.
 import {
-  allHandlersFinished,
   ApplicationFailure,
+  allHandlersFinished,
   CancellationScope,
   condition,
   patched,
@@ -15,11 +15,18 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { OrderActivities } from '../worker/activities';
-import { getOrderQuery, requestStatusSignal, setStatusUpdate } from './messages';
 import { parseOrderInput, parseStatusChange } from './message-schemas';
-import { autoCancelReason, isTerminal, statusLabel, type Actor, type StatusChangeRequest, type TransitionRefusal } from './model/order-model';
-import { OrderState } from './order-state';
+import { getOrderQuery, requestStatusSignal, setStatusUpdate } from './messages';
+import {
+  type Actor,
+  autoCancelReason,
+  isTerminal,
+  type StatusChangeRequest,
+  statusLabel,
+  type TransitionRefusal,
+} from './model/order-model';
 import type { OrderInput, OrderView } from './model/order-types';
+import { OrderState } from './order-state';
 import { orderStatusKey } from './search-attributes';
 
 // A projection is a couple of small writes; retry without limit so a database outage is ridden out.
@@ -108,7 +115,10 @@ export async function orderWorkflow(rawInput: OrderInput): Promise<OrderView> {
 
   setHandler(requestStatusSignal, async (raw) => {
     const parsed = parseStatusChange(raw);
-    const malformed: TransitionRefusal = { type: 'MalformedRequest', message: parsed.ok ? 'The status change could not be applied.' : parsed.message };
+    const malformed: TransitionRefusal = {
+      type: 'MalformedRequest',
+      message: parsed.ok ? 'The status change could not be applied.' : parsed.message,
+    };
     if (operatorSafe) return parsed.ok ? requestChange(raw, parsed.value) : order.reject(raw, malformed, new Date());
     // Before the patch the raw request was used as sent, and a malformed one threw a TypeError that
     // failed every later workflow task. Such a task left no commands in the history, so refusing the
@@ -204,7 +214,12 @@ function watchForReset(order: OrderState, syncing: { begin(): void; end(): void 
     for (;;) {
       await condition(() => patched(`projection-follows-reset-${workflowInfo().historyLength}`));
       syncing.begin();
-      const synced = await syncProjection({ runId, orderNumber: order.input.orderNumber, timeline: order.view().timeline, tracking: order.tracking });
+      const synced = await syncProjection({
+        runId,
+        orderNumber: order.input.orderNumber,
+        timeline: order.view().timeline,
+        tracking: order.tracking,
+      });
       syncing.end();
       if (synced.runId === runId) return;
     }

@@ -1,9 +1,9 @@
 // Server-side sessions stored in the database. The cookie carries a random token; the table keeps only
 // its SHA-256, so reading the table does not let anyone sign in.
 import { createHash, randomBytes } from 'node:crypto';
-import type { AccountRole } from '../../workflows/model/order-model';
 import type { Db } from '../../lib/db';
 import type { Role } from '../../prisma/generated/client';
+import type { AccountRole } from '../../workflows/model/order-model';
 
 export const SESSION_COOKIE = 'sid';
 

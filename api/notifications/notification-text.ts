@@ -23,7 +23,9 @@ export function notificationText(facts: NotificationFacts): string {
     case 'processing':
       return `${store} is preparing ${order}.`;
     case 'shipped':
-      return facts.carrier && facts.trackingNumber ? `${order} is on its way: ${facts.carrier} ${facts.trackingNumber}` : `${order} is on its way.`;
+      return facts.carrier && facts.trackingNumber
+        ? `${order} is on its way: ${facts.carrier} ${facts.trackingNumber}`
+        : `${order} is on its way.`;
     case 'delivered':
       return `${order} was delivered. You can now rate and review it.`;
     case 'cancelled':

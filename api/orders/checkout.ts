@@ -5,13 +5,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
-import { countItems, priceOrder } from '../../workflows/model/money';
-import type { OrderFacts, OrderLine } from '../../workflows/model/order-types';
-import { placedEntry } from '../../workflows/model/timeline';
 import type { Db } from '../../lib/db';
 import { orderFactsFromRow, orderFactsInclude, orderRowsFromFacts } from '../../lib/order-rows';
 import { ensureOrderWorkflows, type OrderToStart } from '../../lib/order-workflows';
 import { Prisma } from '../../prisma/generated/client';
+import { countItems, priceOrder } from '../../workflows/model/money';
+import type { OrderFacts, OrderLine } from '../../workflows/model/order-types';
+import { placedEntry } from '../../workflows/model/timeline';
 import type { SessionUser } from '../auth/sessions';
 import type { ApiDeps } from '../deps';
 import type { checkoutInput } from '../schemas';
@@ -31,21 +31,26 @@ export interface PlacedOrder {
 
 function requestHash(input: CheckoutInput): string {
   const lines = [...input.lines].sort((a, b) => a.productId.localeCompare(b.productId));
-  return createHash('sha256').update(JSON.stringify({ lines, shipping: input.shipping })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ lines, shipping: input.shipping }))
+    .digest('hex');
 }
 
 function isUniqueViolation(error: unknown, field: string): boolean {
   return (
-    error instanceof Prisma.PrismaClientKnownRequestError &&
-    error.code === 'P2002' &&
-    JSON.stringify(error.meta ?? {}).includes(field)
+    error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' && JSON.stringify(error.meta ?? {}).includes(field)
   );
 }
 
 /** What checkout answers for each order: the same whether it placed the orders now or on a first try. */
 function placedOrders(orders: readonly OrderToStart[]): PlacedOrder[] {
   return orders
-    .map(({ input }) => ({ orderNumber: input.orderNumber, storeName: input.store.name, itemCount: countItems(input.items), totalCentavos: input.totalCentavos }))
+    .map(({ input }) => ({
+      orderNumber: input.orderNumber,
+      storeName: input.store.name,
+      itemCount: countItems(input.items),
+      totalCentavos: input.totalCentavos,
+    }))
     .sort((a, b) => a.orderNumber.localeCompare(b.orderNumber));
 }
 
@@ -56,7 +61,11 @@ async function findPlacedCheckout(db: Db, buyerId: string, idempotencyKey: strin
     select: { requestHash: true, orders: { include: orderFactsInclude } },
   });
   if (!checkout) return null;
-  const orders = checkout.orders.map((row) => ({ id: row.id, marked: row.workflowStartedAt !== null, input: { ...orderFactsFromRow(row), confirmWithinMs } }));
+  const orders = checkout.orders.map((row) => ({
+    id: row.id,
+    marked: row.workflowStartedAt !== null,
+    input: { ...orderFactsFromRow(row), confirmWithinMs },
+  }));
   return { requestHash: checkout.requestHash, orders };
 }
 
@@ -64,7 +73,13 @@ async function findPlacedCheckout(db: Db, buyerId: string, idempotencyKey: strin
  * Prices the cart from the database and writes one order per store, in the order the stores first
  * appear in the cart; or names the first cart line whose product is no longer available.
  */
-async function createCheckout(db: Db, buyer: SessionUser, input: CheckoutInput, hash: string, confirmWithinMs: number): Promise<OrderToStart[] | { unavailableLine: number }> {
+async function createCheckout(
+  db: Db,
+  buyer: SessionUser,
+  input: CheckoutInput,
+  hash: string,
+  confirmWithinMs: number,
+): Promise<OrderToStart[] | { unavailableLine: number }> {
   const products = await db.product.findMany({
     where: { id: { in: input.lines.map((line) => line.productId) }, active: true },
     select: { id: true, name: true, priceCentavos: true, store: { select: { id: true, name: true } } },
@@ -99,7 +114,10 @@ async function createCheckout(db: Db, buyer: SessionUser, input: CheckoutInput, 
   // pool's connections; it waits longer than Prisma's two seconds rather than fail the buyer's order.
   await db.$transaction(
     [
-      db.checkout.create({ data: { id: checkoutId, buyerId: buyer.id, idempotencyKey: input.idempotencyKey, requestHash: hash, createdAt: placedAt }, select: { id: true } }),
+      db.checkout.create({
+        data: { id: checkoutId, buyerId: buyer.id, idempotencyKey: input.idempotencyKey, requestHash: hash, createdAt: placedAt },
+        select: { id: true },
+      }),
       db.order.createMany({ data: rows.map((row) => row.order) }),
       db.orderItem.createMany({ data: rows.flatMap((row) => row.items) }),
       db.orderEvent.createMany({ data: rows.map((row) => row.event) }),
@@ -121,7 +139,11 @@ export async function placeCheckout(deps: ApiDeps, buyer: SessionUser, input: Ch
       if (!Array.isArray(created)) {
         // A retry of a checkout placed before the product went away still gets its orders.
         const earlier = await findPlacedCheckout(db, buyer.id, input.idempotencyKey, confirmWithinMs);
-        if (!earlier) throw new TRPCError({ code: 'BAD_REQUEST', message: `The product in cart line ${created.unavailableLine} is not available any more.` });
+        if (!earlier)
+          throw new TRPCError({
+            code: 'BAD_REQUEST',
+            message: `The product in cart line ${created.unavailableLine} is not available any more.`,
+          });
         orders = sameCart(earlier, hash);
       } else {
         orders = created;

@@ -1,10 +1,10 @@
 // The one mapping from an order's full state (the workflow query, or its projection) to what its buyer or
 // its seller may see. Clients never receive the raw state: no refused operator requests, no ids of people
 // or stores, and actors only by a display name chosen for the reader.
-import { STATUS_INFO, type ActorRole } from '../../workflows/model/order-model';
+import { type ActorRole, STATUS_INFO } from '../../workflows/model/order-model';
 import type { OrderView, TimelineEntry } from '../../workflows/model/order-types';
-import type { ToldTimelineEntry } from './order-view';
 import type { BuyerOrderDto, SellerOrderDto, TimelineEntryDto } from '../dto';
+import type { ToldTimelineEntry } from './order-view';
 
 /** How operators and the order service itself appear to buyers and sellers. */
 export const OPERATOR_DISPLAY_NAME = 'Customer support';
@@ -60,7 +60,12 @@ function orderDto(view: OrderState, closedNote: string | null, seller: SellerRea
     orderNumber: view.orderNumber,
     status: view.status,
     storeName: view.store.name,
-    items: view.items.map((item) => ({ productId: item.productId, name: item.name, unitPriceCentavos: item.unitPriceCentavos, quantity: item.quantity })),
+    items: view.items.map((item) => ({
+      productId: item.productId,
+      name: item.name,
+      unitPriceCentavos: item.unitPriceCentavos,
+      quantity: item.quantity,
+    })),
     subtotalCentavos: view.subtotalCentavos,
     shippingCentavos: view.shippingCentavos,
     totalCentavos: view.totalCentavos,

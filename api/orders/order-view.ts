@@ -5,11 +5,11 @@ import { WorkflowNotFoundError } from '@temporalio/common';
 import { TRPCError } from '@trpc/server';
 import { reconcileClosedOrder } from '../../lib/closed-orders';
 import type { Db } from '../../lib/db';
+import { orderFactsFromRow, orderFactsInclude, timelineEntryFromEvent } from '../../lib/order-rows';
+import type { OrderEvent } from '../../prisma/generated/client';
 import { getOrderQuery, orderWorkflowId } from '../../workflows/messages';
 import { STATUS_INFO } from '../../workflows/model/order-model';
 import type { OrderView, TimelineEntry } from '../../workflows/model/order-types';
-import { orderFactsFromRow, orderFactsInclude, timelineEntryFromEvent } from '../../lib/order-rows';
-import type { OrderEvent } from '../../prisma/generated/client';
 import { ORDER_NOT_FOUND } from '../errors';
 import { readStatusMessages, tellStatusMessages } from './status-messages';
 
@@ -33,7 +33,11 @@ const cleanRunClients = new WeakMap<Client, Client>();
 function cleanRunClient(temporal: Client): Client {
   let client = cleanRunClients.get(temporal);
   if (!client) {
-    client = new Client({ connection: temporal.connection, namespace: temporal.options.namespace, workflow: { queryRejectCondition: 'NOT_COMPLETED_CLEANLY' } });
+    client = new Client({
+      connection: temporal.connection,
+      namespace: temporal.options.namespace,
+      workflow: { queryRejectCondition: 'NOT_COMPLETED_CLEANLY' },
+    });
     cleanRunClients.set(temporal, client);
   }
   return client;
@@ -64,7 +68,10 @@ export type ToldTimelineEntry = TimelineEntry & { statusMessage?: string };
 export type ToldOrderView = Omit<OrderView, 'timeline'> & { timeline: ToldTimelineEntry[] };
 
 /** Adds to each timeline entry the status message the buyer was told with it (see status-messages.ts). */
-async function withStatusMessages<V extends Pick<OrderView, 'orderNumber' | 'timeline'>>(db: Db, view: V): Promise<V & { timeline: ToldTimelineEntry[] }> {
+async function withStatusMessages<V extends Pick<OrderView, 'orderNumber' | 'timeline'>>(
+  db: Db,
+  view: V,
+): Promise<V & { timeline: ToldTimelineEntry[] }> {
   return tellStatusMessages(view, await readStatusMessages(db, view.orderNumber));
 }
 
@@ -74,7 +81,10 @@ function toldEntryFromEvent(event: OrderEvent): ToldTimelineEntry {
 }
 
 async function projectedOrderView(db: Db, orderNumber: string): Promise<(ToldOrderView & { closedNote: string | null }) | null> {
-  const order = await db.order.findUnique({ where: { orderNumber }, include: { ...orderFactsInclude, events: { orderBy: { seq: 'asc' } } } });
+  const order = await db.order.findUnique({
+    where: { orderNumber },
+    include: { ...orderFactsInclude, events: { orderBy: { seq: 'asc' } } },
+  });
   if (!order) return null;
   return {
     ...orderFactsFromRow(order),
@@ -91,11 +101,17 @@ async function projectedOrderView(db: Db, orderNumber: string): Promise<(ToldOrd
  * The order if `owner` may see it. Someone else's order and a missing one get the same NOT_FOUND,
  * so the answer does not reveal which order numbers exist.
  */
-export async function loadOwnedOrderView(deps: { db: Db; temporal: Client }, orderNumber: string, owner: OrderOwner): Promise<OrderViewResult> {
+export async function loadOwnedOrderView(
+  deps: { db: Db; temporal: Client },
+  orderNumber: string,
+  owner: OrderOwner,
+): Promise<OrderViewResult> {
   const fromWorkflow = await queryOrderWorkflow(deps, orderNumber);
   const result: OrderViewResult | null = fromWorkflow
     ? { order: await withStatusMessages(deps.db, fromWorkflow), source: 'workflow', closedNote: null }
-    : await projectedOrderView(deps.db, orderNumber).then((order) => (order ? { order, source: 'projection' as const, closedNote: order.closedNote } : null));
+    : await projectedOrderView(deps.db, orderNumber).then((order) =>
+        order ? { order, source: 'projection' as const, closedNote: order.closedNote } : null,
+      );
   if (!result || !isOwnedBy(result.order, owner)) throw new TRPCError({ code: 'NOT_FOUND', message: ORDER_NOT_FOUND });
   return result;
 }

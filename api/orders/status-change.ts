@@ -51,7 +51,10 @@ async function refuseForClosedOrder(deps: { temporal: Client; db: Db }, orderNum
   await reconcileClosedOrder(deps.db, deps.temporal, orderNumber);
   const order = await deps.db.order.findUnique({ where: { orderNumber }, select: { status: true, closedNote: true } });
   if (order?.closedNote) {
-    throw new TRPCError({ code: 'CONFLICT', message: `This order was closed and can no longer change. ${order.closedNote.replace(/[^.]$/, '$&.')}` });
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `This order was closed and can no longer change. ${order.closedNote.replace(/[^.]$/, '$&.')}`,
+    });
   }
   const refusal = order && checkTransition(order.status, request);
   if (refusal) throw transitionRefusalError(refusal);

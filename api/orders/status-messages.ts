@@ -2,9 +2,10 @@
 // the projection keeps the one in force with each event (lib/order-projection.ts). An event projected
 // before messages were kept had the default; an entry not projected yet gets the store's message of now,
 // which is what its projection is about to record.
-import { Prisma } from '../../prisma/generated/client';
+
 import type { Db } from '../../lib/db';
-import { STATUS_INFO, type OrderStatus } from '../../workflows/model/order-model';
+import { Prisma } from '../../prisma/generated/client';
+import { type OrderStatus, STATUS_INFO } from '../../workflows/model/order-model';
 import type { OrderView } from '../../workflows/model/order-types';
 import type { OrderOwner, ToldTimelineEntry } from './order-view';
 
@@ -26,9 +27,17 @@ interface Row {
  * An order's status messages, in one statement; null when the order does not exist or, with `owner`, is
  * not theirs. Status changes read them before the update, so this one query is also the ownership check.
  */
-export async function readStatusMessages(db: Pick<Db, '$queryRaw'>, orderNumber: string, owner?: OrderOwner): Promise<StatusMessages | null> {
+export async function readStatusMessages(
+  db: Pick<Db, '$queryRaw'>,
+  orderNumber: string,
+  owner?: OrderOwner,
+): Promise<StatusMessages | null> {
   const ownedBy =
-    owner === undefined ? Prisma.sql`TRUE` : 'buyerId' in owner ? Prisma.sql`"buyerId" = ${owner.buyerId}::uuid` : Prisma.sql`"storeId" = ${owner.storeId}::uuid`;
+    owner === undefined
+      ? Prisma.sql`TRUE`
+      : 'buyerId' in owner
+        ? Prisma.sql`"buyerId" = ${owner.buyerId}::uuid`
+        : Prisma.sql`"storeId" = ${owner.storeId}::uuid`;
   const rows = await db.$queryRaw<Row[]>`
     WITH target AS (SELECT "id", "storeId" FROM "Order" WHERE "orderNumber" = ${orderNumber} AND ${ownedBy})
     SELECT 'order' AS "kind", NULL::int AS "seq", NULL::text AS "status", NULL::text AS "message" FROM target
@@ -44,7 +53,10 @@ export async function readStatusMessages(db: Pick<Db, '$queryRaw'>, orderNumber:
 }
 
 /** Adds to each timeline entry of `view` the status message the buyer was told with it. */
-export function tellStatusMessages<V extends Pick<OrderView, 'timeline'>>(view: V, messages: StatusMessages | null): V & { timeline: ToldTimelineEntry[] } {
+export function tellStatusMessages<V extends Pick<OrderView, 'timeline'>>(
+  view: V,
+  messages: StatusMessages | null,
+): V & { timeline: ToldTimelineEntry[] } {
   const timeline = view.timeline.map((entry) => {
     const kept = messages?.recorded.get(entry.seq);
     const statusMessage = kept ?? (kept === null ? undefined : messages?.current.get(entry.to)) ?? STATUS_INFO[entry.to].buyerMessage;

@@ -4,7 +4,7 @@ import { TRPCError } from '@trpc/server';
 import type { Db } from '../../lib/db';
 import type { OrderRating } from '../../prisma/generated/client';
 import { ORDER_NOT_FOUND } from '../errors';
-import { RATING_EDITABLE_DAYS, type BuyerRatingDto } from './dto';
+import { type BuyerRatingDto, RATING_EDITABLE_DAYS } from './dto';
 
 const DAY_MS = 86_400_000;
 
@@ -13,12 +13,20 @@ function editableUntil(rating: Pick<OrderRating, 'createdAt'>): Date {
 }
 
 export function ratingFields(rating: OrderRating) {
-  return { stars: rating.stars, comment: rating.comment, ratedAt: rating.createdAt.toISOString(), updatedAt: rating.updatedAt.toISOString() };
+  return {
+    stars: rating.stars,
+    comment: rating.comment,
+    ratedAt: rating.createdAt.toISOString(),
+    updatedAt: rating.updatedAt.toISOString(),
+  };
 }
 
 /** The buyer's order with its rating; someone else's order and a missing one are both NOT_FOUND. */
 export async function buyersOrderWithRating(db: Db, orderNumber: string, buyerId: string) {
-  const order = await db.order.findFirst({ where: { orderNumber, buyerId }, select: { id: true, storeId: true, status: true, rating: true } });
+  const order = await db.order.findFirst({
+    where: { orderNumber, buyerId },
+    select: { id: true, storeId: true, status: true, rating: true },
+  });
   if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: ORDER_NOT_FOUND });
   return order;
 }
@@ -32,14 +40,21 @@ export function buyerRating(order: { status: string; rating: OrderRating | null 
 }
 
 /** Gives or changes the buyer's rating of their delivered order. */
-export async function rateOrder(db: Db, buyerId: string, input: { orderNumber: string; stars: number; comment?: string | undefined }): Promise<BuyerRatingDto> {
+export async function rateOrder(
+  db: Db,
+  buyerId: string,
+  input: { orderNumber: string; stars: number; comment?: string | undefined },
+): Promise<BuyerRatingDto> {
   const order = await buyersOrderWithRating(db, input.orderNumber, buyerId);
   if (order.status !== 'delivered') {
     throw new TRPCError({ code: 'CONFLICT', message: 'You can rate an order once it has been delivered.' });
   }
   const now = new Date();
   if (order.rating && now >= editableUntil(order.rating)) {
-    throw new TRPCError({ code: 'CONFLICT', message: `A rating can be changed for ${RATING_EDITABLE_DAYS} days after it is given; this one can no longer change.` });
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `A rating can be changed for ${RATING_EDITABLE_DAYS} days after it is given; this one can no longer change.`,
+    });
   }
   // Absent keeps the comment as it is only when editing the stars; a new rating starts without one.
   const comment = input.comment === undefined ? (order.rating?.comment ?? null) : input.comment || null;

@@ -1,5 +1,5 @@
-import { placeCheckout } from '../orders/checkout';
 import { checkoutPlacedDto } from '../dto';
+import { placeCheckout } from '../orders/checkout';
 import { checkoutInput } from '../schemas';
 import { buyerProcedure, router } from '../trpc';
 

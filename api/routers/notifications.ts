@@ -1,8 +1,9 @@
 // The buyer's in-app notifications: one per status change of their orders that someone else made (the
 // store, customer support or the order service), read from the rows the projection writes. Every query is
 // scoped to ctx.user; nothing here reads or changes another account's notifications.
-import { Prisma } from '../../prisma/generated/client';
+
 import type { Db } from '../../lib/db';
+import { Prisma } from '../../prisma/generated/client';
 import type { ActorRole, OrderStatus } from '../../workflows/model/order-model';
 import { markAllReadInput, markOrderReadInput, notificationListDto, notificationListInput, unreadCountDto } from '../notifications/dto';
 import { notificationText } from '../notifications/notification-text';

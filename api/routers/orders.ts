@@ -1,16 +1,16 @@
 // Buyer procedures: My Orders, tracking, cancelling and confirming receipt. Each answers with the buyer's DTO (api/dto.ts).
 import { z } from 'zod';
+import type { StatusChangeRequest } from '../../workflows/model/order-model';
+import type { SessionUser } from '../auth/sessions';
+import type { ApiDeps } from '../deps';
 import { buyerOrderChangeDto, buyerOrderListDto, buyerOrderResultDto } from '../dto';
-import { buyerOrderDto, NOT_CLOSED } from '../orders/order-dto';
 import { listedOrder, listedOrderSelect } from '../orders/listed-order';
+import { buyerOrderDto, NOT_CLOSED } from '../orders/order-dto';
 import { loadOwnedOrderView } from '../orders/order-view';
 import { pageQuery, toPage } from '../orders/pagination';
 import { sendStatusChange } from '../orders/status-change';
 import { cancelInput, fields, orderNumberSchema, orderRefInput, pageInput, requestIdSchema } from '../schemas';
 import { buyerProcedure, router } from '../trpc';
-import type { ApiDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
-import type { StatusChangeRequest } from '../../workflows/model/order-model';
 
 /** An action on one of the buyer's orders; the request ID makes a retried or double-clicked one apply once. */
 const orderActionInput = fields('The request', { orderNumber: orderNumberSchema, requestId: requestIdSchema });
@@ -61,6 +61,9 @@ async function buyerChange(
   { orderNumber, requestId }: { orderNumber: string; requestId: string },
   change: Pick<StatusChangeRequest, 'to' | 'note'>,
 ) {
-  const order = await sendStatusChange(ctx, { buyerId: ctx.user.id }, orderNumber, requestId, { ...change, actor: { role: 'buyer', id: ctx.user.id, name: ctx.user.name } });
+  const order = await sendStatusChange(ctx, { buyerId: ctx.user.id }, orderNumber, requestId, {
+    ...change,
+    actor: { role: 'buyer', id: ctx.user.id, name: ctx.user.name },
+  });
   return { order: buyerOrderDto(order, NOT_CLOSED) };
 }

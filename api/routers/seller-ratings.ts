@@ -13,7 +13,10 @@ export const sellerRatingProcedures = {
     .input(orderRefInput)
     .output(sellerOrderRatingDto)
     .query(async ({ ctx, input }) => {
-      const order = await ctx.db.order.findFirst({ where: { orderNumber: input.orderNumber, storeId: ctx.store.id }, select: { rating: true } });
+      const order = await ctx.db.order.findFirst({
+        where: { orderNumber: input.orderNumber, storeId: ctx.store.id },
+        select: { rating: true },
+      });
       if (!order) throw new TRPCError({ code: 'NOT_FOUND', message: ORDER_NOT_FOUND });
       return { rating: order.rating ? ratingFields(order.rating) : null };
     }),

@@ -1,8 +1,8 @@
 // The seller's order filter, shared by the order table (seller.orders) and the CSV export, so that the
 // export holds exactly the rows of the table the seller is looking at.
 import { likeLiteral } from '../../lib/db';
-import type { OrderStatus } from '../../workflows/model/order-model';
 import type { Prisma } from '../../prisma/generated/client';
+import type { OrderStatus } from '../../workflows/model/order-model';
 
 export interface SellerOrderFilter {
   status?: OrderStatus | undefined;
@@ -54,6 +54,9 @@ export const oldestFirst = (filter: SellerOrderFilter) => filter.sort === 'deadl
  * window (ORDER_CONFIRM_WITHIN), as the workflow does from the time the order was placed; the order page
  * shows the workflow's own deadline.
  */
-export function confirmByOf(order: { status: OrderStatus; placedAt: Date; closedNote: string | null }, confirmWithinMs: number): Date | null {
+export function confirmByOf(
+  order: { status: OrderStatus; placedAt: Date; closedNote: string | null },
+  confirmWithinMs: number,
+): Date | null {
   return order.status === 'pending' && order.closedNote === null ? new Date(order.placedAt.getTime() + confirmWithinMs) : null;
 }

@@ -57,7 +57,12 @@ export interface ExportOptions {
  * that continues after the last order of the previous one (keyset pagination), so memory stays bounded
  * by the batch size, not by the store's size.
  */
-export async function* orderCsvChunks(db: Db, storeId: string, filter: SellerOrderFilter, { confirmWithinMs, batchSize = EXPORT_BATCH_SIZE }: ExportOptions): AsyncGenerator<string> {
+export async function* orderCsvChunks(
+  db: Db,
+  storeId: string,
+  filter: SellerOrderFilter,
+  { confirmWithinMs, batchSize = EXPORT_BATCH_SIZE }: ExportOptions,
+): AsyncGenerator<string> {
   // A byte order mark, so that spreadsheet apps read the UTF-8 (₱, ñ) correctly.
   yield `\uFEFF${csvLine(CSV_COLUMNS)}`;
   const direction = oldestFirst(filter) ? ('asc' as const) : ('desc' as const);
@@ -118,4 +123,3 @@ export function exportFileName(storeSlug: string, filter: SellerOrderFilter, now
   const safe = (text: string) => text.replace(/[^a-z0-9-]+/gi, '-').toLowerCase();
   return `orders-${safe(storeSlug)}${filter.status ? `-${filter.status}` : ''}-${now.toISOString().slice(0, 10)}.csv`;
 }
-

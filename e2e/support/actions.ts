@@ -32,7 +32,10 @@ export async function addToCart(page: Page, productName: string, times = 1): Pro
   for (let added = 0; added < times; added++) await page.getByRole('button', { name: `Add ${productName} to cart` }).click();
 }
 
-export async function fillShipping(page: Page, shipping: { phone: string; addressLine: string; city: string; postalCode: string }): Promise<void> {
+export async function fillShipping(
+  page: Page,
+  shipping: { phone: string; addressLine: string; city: string; postalCode: string },
+): Promise<void> {
   await page.getByRole('link', { name: /^Cart/ }).click();
   await page.getByLabel('Phone').fill(shipping.phone);
   await page.getByLabel('Street address').fill(shipping.addressLine);
@@ -53,7 +56,8 @@ export function orderCard(page: Page, orderNumber: string): Locator {
 
 /** The confirmation page's orders by the store on their card, e.g. { 'Fashion Store': 'ORD-…' }. */
 export async function ordersByStore(page: Page, orderNumbers: string[]): Promise<Record<string, string>> {
-  const storeOf = async (orderNumber: string) => (await shows(orderCard(page, orderNumber).getByRole('heading', { level: 2 }))).textContent();
+  const storeOf = async (orderNumber: string) =>
+    (await shows(orderCard(page, orderNumber).getByRole('heading', { level: 2 }))).textContent();
   return Object.fromEntries(await Promise.all(orderNumbers.map(async (orderNumber) => [await storeOf(orderNumber), orderNumber])));
 }
 
@@ -113,10 +117,13 @@ export function countTrackRequests(page: Page): () => number {
  * "visible", so the test sets the state the page reads and fires the event browsers fire.
  */
 export async function setTabVisible(page: Page, visible: boolean): Promise<void> {
-  await page.evaluate((state) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, visible ? 'visible' : 'hidden');
+  await page.evaluate(
+    (state) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      document.dispatchEvent(new Event('visibilitychange'));
+    },
+    visible ? 'visible' : 'hidden',
+  );
 }
 
 /** Starts recording layout shifts from now on; read them with `layoutShiftsSinceWatching`. */

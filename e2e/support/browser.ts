@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import sparticuz from '@sparticuz/chromium';
-import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core';
+import { type Browser, chromium, type LaunchOptions, type Page } from 'playwright-core';
 import { repoRoot, userCacheDir } from '../../scripts/lib/paths';
 
 const CHROMIUM_FLAGS = [
@@ -28,7 +28,15 @@ const CHROMIUM_FLAGS = [
 // --disable-features= and --enable-features=: Chromium keeps only the last of each, so they would replace
 //   playwright's own lists (paint holding off, HTTPS upgrades off, its screenshot path on).
 // --headless='shell': playwright's `headless: true` passes --headless.
-const LEFT_OUT = ['--single-process', '--disable-web-security', '--allow-running-insecure-content', '--disable-site-isolation-trials', '--disable-features=', '--enable-features=', '--headless'];
+const LEFT_OUT = [
+  '--single-process',
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+  '--disable-site-isolation-trials',
+  '--disable-features=',
+  '--enable-features=',
+  '--headless',
+];
 
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 360, height: 780 };
@@ -46,7 +54,10 @@ export async function launchBrowser(): Promise<Browser> {
     const which = customPath
       ? `The browser at CHROMIUM_PATH (${customPath}) could not start.`
       : `The Chromium of @sparticuz/chromium could not start (it is for Linux x86-64; run \`npm install\` if it is missing, or delete ${chromiumCacheDir()} to unpack it again).`;
-    throw new Error(`${which} Set CHROMIUM_PATH to a Chromium or Chrome binary, e.g. \`CHROMIUM_PATH=/usr/bin/chromium npm test\`.\n${String(error)}`, { cause: error });
+    throw new Error(
+      `${which} Set CHROMIUM_PATH to a Chromium or Chrome binary, e.g. \`CHROMIUM_PATH=/usr/bin/chromium npm test\`.\n${String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -58,17 +69,22 @@ function chromiumCacheDir(): string {
 }
 
 async function bundledChromium(): Promise<LaunchOptions> {
-  if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error(`There is no ${process.platform}-${process.arch} build in @sparticuz/chromium.`);
+  if (process.platform !== 'linux' || process.arch !== 'x64')
+    throw new Error(`There is no ${process.platform}-${process.arch} build in @sparticuz/chromium.`);
   const dir = chromiumCacheDir();
   const executablePath = join(dir, 'chromium');
-  if (!existsSync(executablePath)) await (unpacking ??= unpackChromium(dir));
+  if (!existsSync(executablePath)) {
+    unpacking ??= unpackChromium(dir);
+    await unpacking;
+  }
   // Rendering stays without a GPU (--disable-gpu): this swaps sparticuz's SwiftShader flags for --disable-webgl.
   sparticuz.setGraphicsMode = false;
   const args = [...new Set([...sparticuz.args.filter((arg) => !LEFT_OUT.some((flag) => arg.startsWith(flag))), ...CHROMIUM_FLAGS])];
   const env: Record<string, string> = { ...(process.env as Record<string, string>), FONTCONFIG_FILE: join(dir, 'fonts.conf') };
   // NSS and expat come with the system on most machines; a fresh image may lack them, and then the
   // copies sparticuz ships for Amazon Linux (glibc 2.34 or newer) stand in.
-  if (lacksLibraries(executablePath)) env.LD_LIBRARY_PATH = [join(dir, 'al2023/lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  if (lacksLibraries(executablePath))
+    env.LD_LIBRARY_PATH = [join(dir, 'al2023/lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
   return { executablePath, args, env };
 }
 
@@ -84,7 +100,8 @@ async function unpackChromium(dir: string): Promise<void> {
   mkdirSync(dirname(dir), { recursive: true });
   const staging = mkdtempSync(`${dir}.unpacking-`);
   try {
-    const unpack = "const { default: chromium, inflate } = await import('@sparticuz/chromium'); await chromium.executablePath(); await inflate(process.argv[1]);";
+    const unpack =
+      "const { default: chromium, inflate } = await import('@sparticuz/chromium'); await chromium.executablePath(); await inflate(process.argv[1]);";
     await promisify(execFile)(process.execPath, ['--input-type=module', '--eval', unpack, join(sparticuzDir, 'bin/al2023.tar.br')], {
       cwd: repoRoot,
       env: { ...process.env, TMPDIR: staging },

@@ -5,12 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { ManagedChild } from '../../scripts/lib/child-process';
 import { freePort } from '../../lib/free-port';
 import { createApiClient } from '../../scripts/lib/api-client';
+import type { ManagedChild } from '../../scripts/lib/child-process';
 import { BUYER_PASSWORD, newBuyer, productsOf, SHIPPING } from '../support/fixtures';
-import { startTestStack, type TestStack } from '../support/test-stack';
 import { spawnServiceProcess } from '../support/service-process';
+import { startTestStack, type TestStack } from '../support/test-stack';
 import { isRetryable, withRetries } from './support/api-retry';
 import { recordFigures } from './support/figures';
 import { auditOrders, expectCleanAudit } from './support/order-audit';
@@ -55,7 +55,12 @@ test('checkouts interrupted by an API crash give exactly one set of orders and w
   }));
 
   proxy.stall();
-  const interrupted = requests.map((request) => buyer.checkout.place.mutate(request).then(() => null, (error: unknown) => error));
+  const interrupted = requests.map((request) =>
+    buyer.checkout.place.mutate(request).then(
+      () => null,
+      (error: unknown) => error,
+    ),
+  );
   await expect.poll(() => stack.db.checkout.count({ where: { buyerId } }), { timeout: 30_000 }).toBeGreaterThanOrEqual(CHECKOUTS / 2);
   await first.stop('SIGKILL');
   const errors = await Promise.all(interrupted);
@@ -71,7 +76,9 @@ test('checkouts interrupted by an API crash give exactly one set of orders and w
   // The session lives in the database, so the buyer is still signed in; each checkout is retried twice
   // at once, as an impatient client might.
   const count = { retries: 0 };
-  const results = await Promise.all(requests.flatMap((request) => [1, 2].map(() => withRetries(() => buyer.checkout.place.mutate(request), count))));
+  const results = await Promise.all(
+    requests.flatMap((request) => [1, 2].map(() => withRetries(() => buyer.checkout.place.mutate(request), count))),
+  );
   const orderNumbers: string[] = [];
   for (const [i, request] of requests.entries()) {
     const [once, twice] = [results[2 * i]!, results[2 * i + 1]!].map((result) => result.orders.map((order) => order.orderNumber).sort());
@@ -87,7 +94,12 @@ test('checkouts interrupted by an API crash give exactly one set of orders and w
   expect((await again.orders.mine.query({ limit: 100 })).items.map((item) => item.orderNumber).sort()).toEqual([...orderNumbers].sort());
 
   const audit = await auditOrders(stack, buyerId, new Map(orderNumbers.map((orderNumber) => [orderNumber, ['pending']])));
-  recordFigures('API restarted mid-checkout', { ordersRun: orderNumbers.length, faultsInjected: 2, clientRetries: CHECKOUTS + count.retries, ...audit });
+  recordFigures('API restarted mid-checkout', {
+    ordersRun: orderNumbers.length,
+    faultsInjected: 2,
+    clientRetries: CHECKOUTS + count.retries,
+    ...audit,
+  });
   expectCleanAudit(audit);
   expect(secondLogs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
 });

@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from '../../prisma/seed';
 import { BUYER_PASSWORD, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { recordFigures } from './support/figures';
-import { mutation, query, sessionCookieOf, type RawResponse } from './support/raw-http';
+import { mutation, query, type RawResponse, sessionCookieOf } from './support/raw-http';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -69,7 +69,12 @@ test('tampered session cookies are refused with 401, never a 500, and logged', a
   for (const [name, value] of Object.entries(tampered)) {
     const forged = `sid=${value}`;
     const read = await query(stack.apiUrl, 'orders.mine', {}, { cookie: forged });
-    const write = await mutation(stack.apiUrl, 'orders.cancel', { orderNumber: 'ORD-20261126-4F7K2Q', requestId: randomUUID() }, { cookie: forged });
+    const write = await mutation(
+      stack.apiUrl,
+      'orders.cancel',
+      { orderNumber: 'ORD-20261126-4F7K2Q', requestId: randomUUID() },
+      { cookie: forged },
+    );
     for (const response of [read, write]) {
       expect(response.status, name).toBe(401);
       expect(response.error?.message, name).toBe('Please sign in to continue.');
@@ -97,7 +102,12 @@ test('every mutation called from another origin with a valid session is refused,
   const seller = sessionCookieOf(await login('fashion@seller.test', DEMO_PASSWORD, '127.0.0.1'));
   const [product] = await productsOf(stack.db, 'fashion-store');
   // A real order of this buyer, placed through a same-origin call.
-  const placed = await mutation(stack.apiUrl, 'checkout.place', { idempotencyKey: randomUUID(), lines: [{ productId: product!.id, quantity: 1 }], shipping: SHIPPING }, { cookie: buyer.cookie });
+  const placed = await mutation(
+    stack.apiUrl,
+    'checkout.place',
+    { idempotencyKey: randomUUID(), lines: [{ productId: product!.id, quantity: 1 }], shipping: SHIPPING },
+    { cookie: buyer.cookie },
+  );
   const orderNumber = (placed.result as { orders: { orderNumber: string }[] }).orders[0]!.orderNumber;
 
   // A valid call of each mutation, so that only the origin check can refuse it.
@@ -105,7 +115,10 @@ test('every mutation called from another origin with a valid session is refused,
     'auth.register': { input: { email: `csrf-${randomUUID()}@test.example`, name: 'Csrf Victim', password: BUYER_PASSWORD } },
     'auth.login': { input: { email: buyer.email, password: BUYER_PASSWORD } },
     'auth.logout': { input: undefined, cookie: buyer.cookie },
-    'checkout.place': { input: { idempotencyKey: randomUUID(), lines: [{ productId: product!.id, quantity: 1 }], shipping: SHIPPING }, cookie: buyer.cookie },
+    'checkout.place': {
+      input: { idempotencyKey: randomUUID(), lines: [{ productId: product!.id, quantity: 1 }], shipping: SHIPPING },
+      cookie: buyer.cookie,
+    },
     'orders.cancel': { input: { orderNumber, requestId: randomUUID(), note: 'Forged' }, cookie: buyer.cookie },
     'orders.confirmReceipt': { input: { orderNumber, requestId: randomUUID() }, cookie: buyer.cookie },
     'notifications.markAllRead': { input: { until: new Date().toISOString() }, cookie: buyer.cookie },

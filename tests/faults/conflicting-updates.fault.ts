@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BuyerOrderDto, SellerOrderDto } from '../../api/dto';
+import { type ApiClient, signedInClient } from '../../scripts/lib/api-client';
 import { checkTransition, type OrderStatus } from '../../workflows/model/order-model';
-import { signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { acceptedUpdateCount, queryOrder } from '../support/workflow-helpers';
@@ -60,7 +60,11 @@ const mixes: { name: string; build: (orderNumber: string, buyer: ApiClient) => R
       ...sellerRequests(orderNumber, REQUESTS - 10),
       ...Array.from({ length: 10 }, () => {
         const requestId = randomUUID();
-        return { requestId, to: 'cancelled' as const, send: () => buyer.orders.cancel.mutate({ orderNumber, requestId, note: 'Changed my mind' }) };
+        return {
+          requestId,
+          to: 'cancelled' as const,
+          send: () => buyer.orders.cancel.mutate({ orderNumber, requestId, note: 'Changed my mind' }),
+        };
       }),
     ],
   },
@@ -90,7 +94,10 @@ test.each(mixes)('$name: each valid change applied once, the rest refused with t
   const path = final.timeline.map((entry) => entry.to);
   // A valid path of the model: each step allowed from the one before, for the role that made it.
   for (const [i, entry] of final.timeline.entries()) {
-    if (i > 0) expect(checkTransition(path[i - 1]!, { to: entry.to, actor: entry.by, note: entry.note, carrier: 'LBC', trackingNumber: 'LBC-1' })).toBeNull();
+    if (i > 0)
+      expect(
+        checkTransition(path[i - 1]!, { to: entry.to, actor: entry.by, note: entry.note, carrier: 'LBC', trackingNumber: 'LBC-1' }),
+      ).toBeNull();
   }
   expect(new Set(path).size).toBe(path.length);
 

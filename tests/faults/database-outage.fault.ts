@@ -4,8 +4,8 @@
 // restore. Afterwards the projection equals the workflow state.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { PROGRESS_STEPS } from '../../workflows/model/order-model';
 import { signedInClient } from '../../scripts/lib/api-client';
+import { PROGRESS_STEPS } from '../../workflows/model/order-model';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { OPERATOR, orderHandle, queryOrder, setStatus } from '../support/workflow-helpers';
@@ -13,7 +13,7 @@ import { advanceOrder, isRetryable, SELLER_STEPS, withRetries } from './support/
 import { recordFigures } from './support/figures';
 import { auditOrders, expectCleanAudit } from './support/order-audit';
 import { expectRetryableRefusal, serverErrors } from './support/outage-probes';
-import { startOwnDatabase, type OwnDatabase } from './support/own-database';
+import { type OwnDatabase, startOwnDatabase } from './support/own-database';
 
 let database: OwnDatabase;
 let stack: TestStack;
@@ -46,12 +46,22 @@ test('status changes during a database outage are applied once, or refused retry
   const seller = await signedInClient(stack.apiUrl, 'fashion@seller.test');
   const orderNumbers = await Promise.all(Array.from({ length: 12 }, () => placeOrder(buyer, stack.db)));
   await Promise.all(orderNumbers.map((orderNumber) => advanceOrder(seller, orderNumber, SELLER_STEPS.slice(0, 1))));
-  const [inFlight, viaApi, viaUpdate, viaSignal] = [0, 3, 6, 9].map((start) => orderNumbers.slice(start, start + 3)) as [string[], string[], string[], string[]];
+  const [inFlight, viaApi, viaUpdate, viaSignal] = [0, 3, 6, 9].map((start) => orderNumbers.slice(start, start + 3)) as [
+    string[],
+    string[],
+    string[],
+    string[],
+  ];
   const processing = (orderNumber: string) => ({ orderNumber, requestId: randomUUID(), to: 'processing' as const });
 
   // Changes already on their way through the API when the database stops: each may land either side.
   const inFlightRequests = inFlight.map(processing);
-  const inFlightCalls = inFlightRequests.map((request) => seller.seller.setStatus.mutate(request).then(() => 'applied', (error: unknown) => error));
+  const inFlightCalls = inFlightRequests.map((request) =>
+    seller.seller.setStatus.mutate(request).then(
+      () => 'applied',
+      (error: unknown) => error,
+    ),
+  );
   await database.stop();
   // Through the API: refused before anything reaches the workflow, with a retryable error.
   const apiRequests = viaApi.map(processing);
@@ -63,7 +73,9 @@ test('status changes during a database outage are applied once, or refused retry
 
   // Straight to the workflows, as an operator would: applied at once, while the projection keeps failing.
   const updates = viaUpdate.map((orderNumber) => setStatus(stack.temporal, orderNumber, { to: 'processing', actor: OPERATOR }));
-  await Promise.all(viaSignal.map((orderNumber) => orderHandle(stack.temporal, orderNumber).signal('requestStatus', { to: 'processing', actor: OPERATOR })));
+  await Promise.all(
+    viaSignal.map((orderNumber) => orderHandle(stack.temporal, orderNumber).signal('requestStatus', { to: 'processing', actor: OPERATOR })),
+  );
   // A query waits while the workflow task holds the retrying projection, until the task's next heartbeat.
   for (const orderNumber of [...viaUpdate, ...viaSignal]) {
     await expect.poll(() => queryOrder(stack.temporal, orderNumber).then((view) => view.status), { timeout: 20_000 }).toBe('processing');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BUYER_PASSWORD } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { recordFigures } from './support/figures';
-import { LEAK_PATTERN, mutation, NOT_FOR_PEOPLE, rawRequest, sessionCookieOf, type RawOptions } from './support/raw-http';
+import { LEAK_PATTERN, mutation, NOT_FOR_PEOPLE, type RawOptions, rawRequest, sessionCookieOf } from './support/raw-http';
 
 const APP_MARKER = '<title>Shop under test</title>';
 
@@ -36,16 +36,41 @@ const login = '/trpc/auth.login';
 
 /** signedIn: sent with a buyer's session, so that the input is what gets refused. */
 const CASES: { name: string; path: string; options: RawOptions; status: number; signedIn?: true }[] = [
-  { name: 'a body that is not JSON', path: login, options: { method: 'POST', headers: json, body: '{"email": "a@b.co", "password": ' }, status: 400 },
+  {
+    name: 'a body that is not JSON',
+    path: login,
+    options: { method: 'POST', headers: json, body: '{"email": "a@b.co", "password": ' },
+    status: 400,
+  },
   { name: 'a JSON array body', path: login, options: { method: 'POST', headers: json, body: '[1, 2, 3]' }, status: 400 },
   { name: 'a JSON string body', path: login, options: { method: 'POST', headers: json, body: '"maria@buyer.test"' }, status: 400 },
-  { name: 'a body of 70 KB', path: login, options: { method: 'POST', headers: json, body: JSON.stringify({ email: 'a@b.co', password: 'p'.repeat(70_000) }) }, status: 413 },
-  { name: 'a body without a content type', path: login, options: { method: 'POST', body: '{}', headers: { 'content-type': '' } }, status: 415 },
-  { name: 'a form-encoded body', path: login, options: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a%40b.co&password=x' }, status: 415 },
+  {
+    name: 'a body of 70 KB',
+    path: login,
+    options: { method: 'POST', headers: json, body: JSON.stringify({ email: 'a@b.co', password: 'p'.repeat(70_000) }) },
+    status: 413,
+  },
+  {
+    name: 'a body without a content type',
+    path: login,
+    options: { method: 'POST', body: '{}', headers: { 'content-type': '' } },
+    status: 415,
+  },
+  {
+    name: 'a form-encoded body',
+    path: login,
+    options: { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'email=a%40b.co&password=x' },
+    status: 415,
+  },
   { name: 'GET on a mutation', path: login, options: {}, status: 405 },
   { name: 'POST on a query', path: '/trpc/catalog.stores', options: { method: 'POST', headers: json, body: '{}' }, status: 405 },
   { name: 'DELETE on a procedure', path: login, options: { method: 'DELETE' }, status: 415 },
-  { name: 'an unknown procedure', path: '/trpc/admin.deleteEverything', options: { method: 'POST', headers: json, body: '{}' }, status: 404 },
+  {
+    name: 'an unknown procedure',
+    path: '/trpc/admin.deleteEverything',
+    options: { method: 'POST', headers: json, body: '{}' },
+    status: 404,
+  },
   { name: 'an empty procedure name', path: '/trpc/', options: {}, status: 404 },
   { name: 'a query input with a broken escape', path: '/trpc/orders.track?input=%E0%A4%A', options: {}, status: 400, signedIn: true },
   { name: 'a query input that is not JSON', path: '/trpc/orders.track?input={"orderNumber":', options: {}, status: 400, signedIn: true },
@@ -71,7 +96,12 @@ test.each(CASES)('$name → $status', async ({ path, options, status, signedIn }
 });
 
 test('path traversal gets the web app, never a file outside it', async () => {
-  const attempts = ['/../../../etc/passwd', '/..%2f..%2f..%2fetc%2fpasswd', '/assets/..%2f..%2f..%2fetc/passwd', '/%2e%2e/%2e%2e/etc/passwd'];
+  const attempts = [
+    '/../../../etc/passwd',
+    '/..%2f..%2f..%2fetc%2fpasswd',
+    '/assets/..%2f..%2f..%2fetc/passwd',
+    '/%2e%2e/%2e%2e/etc/passwd',
+  ];
   for (const path of attempts) {
     const response = await rawRequest(`${baseUrl}${path}`);
     expect(response.status, path).toBe(200);

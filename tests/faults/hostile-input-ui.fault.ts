@@ -35,7 +35,10 @@ beforeAll(async () => {
   web = await startWebStack({});
 });
 afterAll(async () => {
-  await browser?.then((started) => started.close(), () => {});
+  await browser?.then(
+    (started) => started.close(),
+    () => {},
+  );
   await web?.stop();
 });
 
@@ -59,10 +62,15 @@ test('hostile stored text shows escaped on the buyer and seller pages', async ()
   await buyer.auth.register.mutate({ email, name: HOSTILE.buyerName, password: BUYER_PASSWORD });
   const [product] = await productsOf(web.stack.db, 'fashion-store');
   const shipping = { ...SHIPPING, name: HOSTILE.customerName, addressLine: HOSTILE.addressLine, city: HOSTILE.city };
-  const { orders } = await buyer.checkout.place.mutate({ idempotencyKey: randomUUID(), lines: [{ productId: product!.id, quantity: 1 }], shipping });
+  const { orders } = await buyer.checkout.place.mutate({
+    idempotencyKey: randomUUID(),
+    lines: [{ productId: product!.id, quantity: 1 }],
+    shipping,
+  });
   const orderNumber = orders[0]!.orderNumber;
   const seller = await signedInClient(web.baseUrl, 'fashion@seller.test');
-  const step = (to: 'confirmed' | 'processing' | 'shipped', extra = {}) => seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to, ...extra });
+  const step = (to: 'confirmed' | 'processing' | 'shipped', extra = {}) =>
+    seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to, ...extra });
   await step('confirmed', { note: HOSTILE.note });
   await step('processing');
   await step('shipped', { carrier: HOSTILE.carrier, trackingNumber: 'LBC-123456' });
@@ -107,7 +115,11 @@ test("an old row's right-to-left override cannot reverse the city next to the na
   await buyer.auth.register.mutate({ email: `rtl-${randomUUID()}@test.example`, name: 'Ana Cruz', password: BUYER_PASSWORD });
   const [product] = await productsOf(web.stack.db, 'fashion-store');
   const city = 'Quezon City';
-  const { orders } = await buyer.checkout.place.mutate({ idempotencyKey: randomUUID(), lines: [{ productId: product!.id, quantity: 1 }], shipping: { ...SHIPPING, city } });
+  const { orders } = await buyer.checkout.place.mutate({
+    idempotencyKey: randomUUID(),
+    lines: [{ productId: product!.id, quantity: 1 }],
+    shipping: { ...SHIPPING, city },
+  });
   const orderNumber = orders[0]!.orderNumber;
   // The API refuses U+202E now; a row stored before that may still hold one.
   await web.stack.db.order.update({ where: { orderNumber }, data: { shippingName: 'Ana \u202E' } });
@@ -162,20 +174,34 @@ test('38-character tokens in user text wrap on a 360 px phone: seller cards, ord
   // A store and a product of their own, since only the database can name them.
   const sellerEmail = `long-${randomUUID()}@seller.test`;
   const sellerPassword = 'long tokens seller';
-  const owner = await web.stack.db.user.create({ data: { email: sellerEmail, name: 'Long Seller', role: 'seller', passwordHash: await hashPassword(sellerPassword) } });
+  const owner = await web.stack.db.user.create({
+    data: { email: sellerEmail, name: 'Long Seller', role: 'seller', passwordHash: await hashPassword(sellerPassword) },
+  });
   const store = await web.stack.db.store.create({ data: { slug: `long-${randomUUID()}`, name: TOKENS.store, ownerId: owner.id } });
   const product = await web.stack.db.product.create({
-    data: { storeId: store.id, sku: `ZZ-LONG-${randomUUID()}`, name: TOKENS.product, description: 'A product with a long name', emoji: '📦', priceCentavos: 10_000 },
+    data: {
+      storeId: store.id,
+      sku: `ZZ-LONG-${randomUUID()}`,
+      name: TOKENS.product,
+      description: 'A product with a long name',
+      emoji: '📦',
+      priceCentavos: 10_000,
+    },
   });
 
   const buyerEmail = `long-${randomUUID()}@test.example`;
   const buyer = createApiClient(web.baseUrl);
   await buyer.auth.register.mutate({ email: buyerEmail, name: 'Long Buyer', password: BUYER_PASSWORD });
   const shipping = { ...SHIPPING, name: TOKENS.customer, addressLine: TOKENS.address, city: TOKENS.city };
-  const { orders } = await buyer.checkout.place.mutate({ idempotencyKey: randomUUID(), lines: [{ productId: product.id, quantity: 1 }], shipping });
+  const { orders } = await buyer.checkout.place.mutate({
+    idempotencyKey: randomUUID(),
+    lines: [{ productId: product.id, quantity: 1 }],
+    shipping,
+  });
   const orderNumber = orders[0]!.orderNumber;
   const seller = await signedInClient(web.baseUrl, sellerEmail, sellerPassword);
-  const step = (to: 'confirmed' | 'processing' | 'shipped', extra = {}) => seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to, ...extra });
+  const step = (to: 'confirmed' | 'processing' | 'shipped', extra = {}) =>
+    seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to, ...extra });
   await step('confirmed', { note: TOKENS.note });
   await step('processing');
   await step('shipped', { carrier: TOKENS.carrier, trackingNumber: TOKENS.trackingNumber });
@@ -188,7 +214,15 @@ test('38-character tokens in user text wrap on a 360 px phone: seller cards, ord
   problems.push(...(await phoneLayoutProblems(sellerPage, "the seller's order cards", [TOKENS.customer, TOKENS.city])));
   await sellerPage.goto(`/seller/orders/${orderNumber}`);
   await shows(sellerPage.getByRole('region', { name: 'Timeline' }).getByText(TOKENS.note));
-  const sellerOrderTokens = [TOKENS.product, TOKENS.customer, TOKENS.address, TOKENS.city, TOKENS.note, TOKENS.carrier, TOKENS.trackingNumber];
+  const sellerOrderTokens = [
+    TOKENS.product,
+    TOKENS.customer,
+    TOKENS.address,
+    TOKENS.city,
+    TOKENS.note,
+    TOKENS.carrier,
+    TOKENS.trackingNumber,
+  ];
   problems.push(...(await phoneLayoutProblems(sellerPage, "the seller's order page", sellerOrderTokens)));
 
   const buyerPage = await newUserPage(browser, web.baseUrl, PHONE);

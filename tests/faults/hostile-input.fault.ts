@@ -11,8 +11,17 @@ import { BUYER_PASSWORD, placeOrder, productsOf, SHIPPING } from '../support/fix
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo } from '../support/workflow-helpers';
 import { recordFigures } from './support/figures';
-import { asStored, EXTRA_FIELDS, HOSTILE_NUMBERS, HOSTILE_STRINGS, MALFORMED_ORDER_NUMBERS, UNKNOWN_STATUSES, withValueAt, WRONG_TYPES } from './support/hostile-values';
-import { LEAK_PATTERN, mutation, NOT_FOR_PEOPLE, query, sessionCookieOf, type RawResponse } from './support/raw-http';
+import {
+  asStored,
+  EXTRA_FIELDS,
+  HOSTILE_NUMBERS,
+  HOSTILE_STRINGS,
+  MALFORMED_ORDER_NUMBERS,
+  UNKNOWN_STATUSES,
+  WRONG_TYPES,
+  withValueAt,
+} from './support/hostile-values';
+import { LEAK_PATTERN, mutation, NOT_FOR_PEOPLE, query, type RawResponse, sessionCookieOf } from './support/raw-http';
 
 // The corpus sends dozens of failed logins; they count against this address only.
 const FROM = '127.0.0.50';
@@ -68,7 +77,11 @@ const processing: { order?: string } = {};
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const registered = await mutation(stack.apiUrl, 'auth.register', { email: `corpus-${randomUUID()}@test.example`, name: 'Corpus Buyer', password: BUYER_PASSWORD });
+  const registered = await mutation(stack.apiUrl, 'auth.register', {
+    email: `corpus-${randomUUID()}@test.example`,
+    name: 'Corpus Buyer',
+    password: BUYER_PASSWORD,
+  });
   cookies.buyer = sessionCookieOf(registered);
   cookies.seller = sessionCookieOf(await mutation(stack.apiUrl, 'auth.login', { email: 'fashion@seller.test', password: DEMO_PASSWORD }));
   productId = (await productsOf(stack.db, 'fashion-store'))[0]!.id;
@@ -192,7 +205,12 @@ const PROCEDURES: Procedure[] = [
     procedure: 'seller.setStatus',
     type: 'mutation',
     caller: 'seller',
-    valid: async () => ({ orderNumber: await orderIn(pending, 'pending'), requestId: randomUUID(), to: 'confirmed', note: 'Packed with care' }),
+    valid: async () => ({
+      orderNumber: await orderIn(pending, 'pending'),
+      requestId: randomUUID(),
+      to: 'confirmed',
+      note: 'Packed with care',
+    }),
     uses: pending,
     fields: [
       { path: 'orderNumber', kind: 'orderNumber' },
@@ -206,23 +224,47 @@ const PROCEDURES: Procedure[] = [
     procedure: 'seller.setStatus',
     type: 'mutation',
     caller: 'seller',
-    valid: async () => ({ orderNumber: await orderIn(processing, 'processing'), requestId: randomUUID(), to: 'shipped', carrier: 'LBC Express', trackingNumber: 'LBC-123456' }),
+    valid: async () => ({
+      orderNumber: await orderIn(processing, 'processing'),
+      requestId: randomUUID(),
+      to: 'shipped',
+      carrier: 'LBC Express',
+      trackingNumber: 'LBC-123456',
+    }),
     uses: processing,
     fields: [
-      { path: 'carrier', kind: 'text', stored: async (result) => (result as { order: { tracking: { carrier: string } } }).order.tracking.carrier },
+      {
+        path: 'carrier',
+        kind: 'text',
+        stored: async (result) => (result as { order: { tracking: { carrier: string } } }).order.tracking.carrier,
+      },
       { path: 'trackingNumber', kind: 'format' },
     ],
   },
 ];
 
-const named = (values: Record<string, unknown>, prefix: string) => Object.entries(values).map(([name, value]) => ({ name: `${prefix}${name}`, value }));
+const named = (values: Record<string, unknown>, prefix: string) =>
+  Object.entries(values).map(([name, value]) => ({ name: `${prefix}${name}`, value }));
 
 function casesFor({ fields, forged }: Procedure): Case[] {
   const cases: Case[] = [];
   for (const field of fields) {
-    const at = (values: { name: string; value: unknown }[], expect: Case['expect'] = 'refused', namesField = expect === 'refused'): Case[] =>
-      values.map(({ name, value }) => ({ name: `${field.path}: ${name}`, build: (valid) => withValueAt(valid, field.path, value), expect, field, value, namesField }));
-    const wrongTypes = Object.fromEntries(Object.entries(WRONG_TYPES).filter(([, value]) => !(field.kind === 'number' && typeof value === 'number')));
+    const at = (
+      values: { name: string; value: unknown }[],
+      expect: Case['expect'] = 'refused',
+      namesField = expect === 'refused',
+    ): Case[] =>
+      values.map(({ name, value }) => ({
+        name: `${field.path}: ${name}`,
+        build: (valid) => withValueAt(valid, field.path, value),
+        expect,
+        field,
+        value,
+        namesField,
+      }));
+    const wrongTypes = Object.fromEntries(
+      Object.entries(WRONG_TYPES).filter(([, value]) => !(field.kind === 'number' && typeof value === 'number')),
+    );
     cases.push(...at(named(wrongTypes, 'wrong type: ')));
     if (field.kind === 'text') cases.push(...at(named(HOSTILE_STRINGS, ''), 'refused or stored'));
     else if (field.kind === 'secret') cases.push(...at(named(HOSTILE_STRINGS, ''), 'refused', false));
@@ -232,14 +274,20 @@ function casesFor({ fields, forged }: Procedure): Case[] {
     if (field.kind === 'orderNumber') {
       cases.push(...at(named(MALFORMED_ORDER_NUMBERS, 'malformed: ')));
       for (const [name, orderNumber] of Object.entries(forged!())) {
-        cases.push({ name: `${field.path}: forged, ${name}`, build: (valid) => ({ ...valid, [field.path]: orderNumber }), expect: 'refused', code: 'NOT_FOUND' });
+        cases.push({
+          name: `${field.path}: forged, ${name}`,
+          build: (valid) => ({ ...valid, [field.path]: orderNumber }),
+          expect: 'refused',
+          code: 'NOT_FOUND',
+        });
       }
     }
   }
   for (const { name, value } of [...named(WRONG_TYPES, 'whole input: '), { name: 'whole input: a string', value: 'Maria' }]) {
     cases.push({ name, build: () => value, expect: 'refused' });
   }
-  for (const [name, extra] of Object.entries(EXTRA_FIELDS)) cases.push({ name: `unknown field: ${name}`, build: (valid) => ({ ...valid, ...extra }), expect: 'refused' });
+  for (const [name, extra] of Object.entries(EXTRA_FIELDS))
+    cases.push({ name: `unknown field: ${name}`, build: (valid) => ({ ...valid, ...extra }), expect: 'refused' });
   return cases;
 }
 

@@ -3,15 +3,15 @@
 // from the database, keep working. Afterwards every order is still there and completes.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { PROGRESS_STEPS, type OrderStatus } from '../../workflows/model/order-model';
 import { signedInClient } from '../../scripts/lib/api-client';
+import { type OrderStatus, PROGRESS_STEPS } from '../../workflows/model/order-model';
 import { newBuyer, placeOrder, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { advanceOrder, SELLER_STEPS, withRetries } from './support/api-retry';
 import { recordFigures } from './support/figures';
 import { auditOrders, expectCleanAudit } from './support/order-audit';
 import { expectRetryableRefusal, serverErrors } from './support/outage-probes';
-import { startOwnTemporal, type OwnTemporal } from './support/own-temporal';
+import { type OwnTemporal, startOwnTemporal } from './support/own-temporal';
 
 const DRIVEN = 12;
 

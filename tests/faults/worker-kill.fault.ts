@@ -2,12 +2,12 @@
 // time: every order is delivered, no timeline has a gap or a duplicate, and the projection equals the
 // workflow state.
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { signedInClient } from '../../scripts/lib/api-client';
 import type { ManagedChild } from '../../scripts/lib/child-process';
 import { PROGRESS_STEPS } from '../../workflows/model/order-model';
-import { signedInClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
-import { startTestStack, type TestStack } from '../support/test-stack';
 import { spawnWorkerProcess } from '../support/service-process';
+import { startTestStack, type TestStack } from '../support/test-stack';
 import { advanceOrder, SELLER_STEPS } from './support/api-retry';
 import { recordFigures } from './support/figures';
 import { auditOrders, expectCleanAudit } from './support/order-audit';

@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${stack.apiUrl}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${stack.apiUrl}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 const get = (path: string, headers: Record<string, string> = {}) => fetch(`${stack.apiUrl}/trpc/${path}`, { headers });
 
 test('passwords are stored as salted scrypt hashes', async () => {
@@ -77,12 +81,21 @@ test('state-changing calls from another origin are refused; same-origin calls pa
 
 /** The status of an empty login sent with `headers`: 400 once it passes the origin check (the input is wrong), 403 if refused. */
 const originStatus = async (apiUrl: string, headers: Record<string, string>) =>
-  (await fetch(`${apiUrl}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' })).status;
+  (await fetch(`${apiUrl}/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' }))
+    .status;
 
 test('the origin check compares scheme, host and port, and ignores X-Forwarded-Proto', async () => {
   const { port } = new URL(stack.apiUrl);
   expect(await originStatus(stack.apiUrl, { origin: `http://127.0.0.1:${port}` })).toBe(400);
-  const refused = [`https://127.0.0.1:${port}`, `http://127.0.0.1:${Number(port) + 1}`, 'http://127.0.0.1', `http://localhost:${port}`, `http://127.0.0.1.evil.example:${port}`, 'null', 'not a URL'];
+  const refused = [
+    `https://127.0.0.1:${port}`,
+    `http://127.0.0.1:${Number(port) + 1}`,
+    'http://127.0.0.1',
+    `http://localhost:${port}`,
+    `http://127.0.0.1.evil.example:${port}`,
+    'null',
+    'not a URL',
+  ];
   for (const origin of refused) expect(await originStatus(stack.apiUrl, { origin }), origin).toBe(403);
   // Any client can send X-Forwarded-Proto; without a trusted proxy it must not turn http into https.
   expect(await originStatus(stack.apiUrl, { origin: `https://127.0.0.1:${port}`, 'x-forwarded-proto': 'https' })).toBe(403);
@@ -103,8 +116,10 @@ test('ALLOWED_ORIGINS names the only origins allowed, each compared whole', asyn
   const listed = await startTestStack({ ALLOWED_ORIGINS: 'https://shop.example, http://127.0.0.1:8080/' }, { inProcessWorker: false });
   try {
     const own = listed.apiUrl;
-    for (const origin of ['https://shop.example', 'https://SHOP.example:443', 'http://127.0.0.1:8080']) expect(await originStatus(own, { origin }), origin).toBe(400);
-    for (const origin of ['http://shop.example', 'https://shop.example:8443', 'https://www.shop.example', own]) expect(await originStatus(own, { origin }), origin).toBe(403);
+    for (const origin of ['https://shop.example', 'https://SHOP.example:443', 'http://127.0.0.1:8080'])
+      expect(await originStatus(own, { origin }), origin).toBe(400);
+    for (const origin of ['http://shop.example', 'https://shop.example:8443', 'https://www.shop.example', own])
+      expect(await originStatus(own, { origin }), origin).toBe(403);
   } finally {
     await listed.stop();
   }
@@ -115,7 +130,8 @@ test('login is rate-limited per account after repeated failures', async () => {
   const { email } = (await buyer.auth.me.query())!;
   const attacker = createApiClient(stack.apiUrl);
   const codes: string[] = [];
-  for (let i = 0; i < stack.env.LOGIN_MAX_FAILURES; i++) codes.push(await errorCodeOf(attacker.auth.login.mutate({ email, password: `guess-${i}-${randomUUID()}` })));
+  for (let i = 0; i < stack.env.LOGIN_MAX_FAILURES; i++)
+    codes.push(await errorCodeOf(attacker.auth.login.mutate({ email, password: `guess-${i}-${randomUUID()}` })));
   expect(codes).toEqual(Array(stack.env.LOGIN_MAX_FAILURES).fill('UNAUTHORIZED'));
   // Even the right password is refused while the account is locked.
   expect(await errorCodeOf(attacker.auth.login.mutate({ email, password: BUYER_PASSWORD }))).toBe('TOO_MANY_REQUESTS');

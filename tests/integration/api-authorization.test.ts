@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { appRouter } from '../../api/routers';
-import { createApiClient, errorCodeOf, signedInClient, type ApiClient } from '../../scripts/lib/api-client';
+import { type ApiClient, createApiClient, errorCodeOf, signedInClient } from '../../scripts/lib/api-client';
 import { BUYER_PASSWORD, newBuyer, placeOrder, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo } from '../support/workflow-helpers';
@@ -119,7 +119,11 @@ const ROWS: Row[] = [
     procedure: 'checkout.place',
     call: async (c) => {
       const [product] = await productsOf(stack.db, 'fashion-store');
-      return c.checkout.place.mutate({ idempotencyKey: randomUUID(), lines: [{ productId: product!.id, quantity: 1 }], shipping: SHIPPING });
+      return c.checkout.place.mutate({
+        idempotencyKey: randomUUID(),
+        lines: [{ productId: product!.id, quantity: 1 }],
+        shipping: SHIPPING,
+      });
     },
     expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'ok', otherBuyer: 'ok', ownerSeller: 'FORBIDDEN', otherSeller: 'FORBIDDEN' },
   },
@@ -166,7 +170,10 @@ const ROWS: Row[] = [
     procedure: 'seller.setStatusMessages',
     call: (c) => c.seller.setStatusMessages.mutate({ messages: [{ status: 'shipped', message: 'Your order is on its way.' }] }),
     expect: { anonymous: 'UNAUTHORIZED', ownerBuyer: 'FORBIDDEN', otherBuyer: 'FORBIDDEN', ownerSeller: 'ok', otherSeller: 'ok' },
-    untouched: async () => expect(await stack.db.storeStatusMessage.count({ where: { status: 'shipped', store: { slug: { in: ['fashion-store', 'gadget-hub'] } } } })).toBe(0),
+    untouched: async () =>
+      expect(
+        await stack.db.storeStatusMessage.count({ where: { status: 'shipped', store: { slug: { in: ['fashion-store', 'gadget-hub'] } } } }),
+      ).toBe(0),
   },
   {
     procedure: 'auth.logout',
@@ -244,7 +251,8 @@ test('someone else’s order and a missing order get the same answer', async () 
     [orderNumber, missing].map((n) =>
       clients.otherBuyer.orders.track.query({ orderNumber: n }).then(
         () => 'ok',
-        (error: { message: string; data: { code: string; httpStatus: number } }) => JSON.stringify([error.data.code, error.data.httpStatus, error.message]),
+        (error: { message: string; data: { code: string; httpStatus: number } }) =>
+          JSON.stringify([error.data.code, error.data.httpStatus, error.message]),
       ),
     ),
   );
@@ -255,7 +263,9 @@ test('someone else’s order and a missing order get the same answer', async () 
 test('the other store’s seller cannot move or read the order by any route', async () => {
   const orderNumber = await freshOrder();
   const other = clients.otherSeller;
-  expect(await errorCodeOf(other.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'cancelled', note: 'x' }))).toBe('NOT_FOUND');
+  expect(await errorCodeOf(other.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'cancelled', note: 'x' }))).toBe(
+    'NOT_FOUND',
+  );
   const list = await other.seller.orders.query({ search: orderNumber });
   expect(list.items).toHaveLength(0);
   expect(list.counts.all).toBe(0);
@@ -265,11 +275,22 @@ test('the other store’s seller cannot move or read the order by any route', as
 test('the other store’s seller cannot move or print the order, nor change the store’s status messages', async () => {
   const orderNumber = await freshOrder();
   const other = clients.otherSeller;
-  const bulk = await other.seller.bulkSetStatus.mutate({ to: 'cancelled', note: 'Not ours.', orders: [{ orderNumber, requestId: randomUUID() }] });
-  expect(bulk).toEqual({ moved: 0, results: [{ orderNumber, outcome: 'not_found', status: null, message: `${orderNumber} was not found in your store.` }] });
+  const bulk = await other.seller.bulkSetStatus.mutate({
+    to: 'cancelled',
+    note: 'Not ours.',
+    orders: [{ orderNumber, requestId: randomUUID() }],
+  });
+  expect(bulk).toEqual({
+    moved: 0,
+    results: [{ orderNumber, outcome: 'not_found', status: null, message: `${orderNumber} was not found in your store.` }],
+  });
   expect((await other.seller.packingSlips.query({ orderNumbers: [orderNumber] })).slips).toEqual([]);
   const fashion = await stack.db.store.findUniqueOrThrow({ where: { slug: 'fashion-store' } });
-  expect(await errorCodeOf(other.seller.setStatusMessages.mutate({ storeId: fashion.id, messages: [{ status: 'shipped', message: 'Hijacked.' }] } as never))).toBe('BAD_REQUEST');
+  expect(
+    await errorCodeOf(
+      other.seller.setStatusMessages.mutate({ storeId: fashion.id, messages: [{ status: 'shipped', message: 'Hijacked.' }] } as never),
+    ),
+  ).toBe('BAD_REQUEST');
   expect(await stack.db.storeStatusMessage.count({ where: { storeId: fashion.id } })).toBe(0);
   expect(await statusOf(orderNumber)).toBe('pending');
 });

@@ -76,7 +76,11 @@ test('My Orders pages newest first without gaps or repeats', async () => {
   const [tee] = await productsOf(stack.db, 'fashion-store');
   const placed: string[] = [];
   for (let i = 0; i < 5; i++) {
-    const { orders } = await buyer.checkout.place.mutate({ idempotencyKey: randomUUID(), lines: [{ productId: tee!.id, quantity: 1 }], shipping: SHIPPING });
+    const { orders } = await buyer.checkout.place.mutate({
+      idempotencyKey: randomUUID(),
+      lines: [{ productId: tee!.id, quantity: 1 }],
+      shipping: SHIPPING,
+    });
     placed.push(orders[0]!.orderNumber);
   }
   const seen: string[] = [];
@@ -92,7 +96,11 @@ test('My Orders pages newest first without gaps or repeats', async () => {
 test('a buyer cancels a pending order; the projection and the seller see it', async () => {
   const buyer = await newBuyer(stack.apiUrl);
   const [watch] = await productsOf(stack.db, 'gadget-hub');
-  const { orders } = await buyer.checkout.place.mutate({ idempotencyKey: randomUUID(), lines: [{ productId: watch!.id, quantity: 1 }], shipping: SHIPPING });
+  const { orders } = await buyer.checkout.place.mutate({
+    idempotencyKey: randomUUID(),
+    lines: [{ productId: watch!.id, quantity: 1 }],
+    shipping: SHIPPING,
+  });
   const { orderNumber } = orders[0]!;
   const { order } = await buyer.orders.cancel.mutate({ orderNumber, requestId: randomUUID(), note: 'Ordered by mistake' });
   expect(order.status).toBe('cancelled');

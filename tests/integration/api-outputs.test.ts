@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { z } from 'zod';
 import { OPERATOR_DISPLAY_NAME, SYSTEM_DISPLAY_NAME } from '../../api/orders/order-dto';
 import { appRouter } from '../../api/routers';
+import { type ApiClient, signedInClient } from '../../scripts/lib/api-client';
 import { requestStatusSignal } from '../../workflows/messages';
 import type { StatusChangeRequest } from '../../workflows/model/order-model';
-import { signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { orderHandle, queryOrder, SELLER } from '../support/workflow-helpers';
@@ -50,7 +50,9 @@ function openSchemaParts(schema: z.ZodType, path: string): string[] {
   switch (def.type) {
     case 'object':
       return [
-        ...(def.catchall ? [`${path}: object with a catchall (${(def.catchall as { _zod: { def: { type: string } } })._zod.def.type})`] : []),
+        ...(def.catchall
+          ? [`${path}: object with a catchall (${(def.catchall as { _zod: { def: { type: string } } })._zod.def.type})`]
+          : []),
         ...Object.entries(def.shape as Record<string, z.ZodType>).flatMap(([key, value]) => child(value, `.${key}`)),
       ];
     case 'array':
@@ -122,13 +124,18 @@ async function signal(orderNumber: string, request: StatusChangeRequest, until: 
   await expect.poll(async () => until(await queryOrder(stack.temporal, orderNumber)), { timeout: 15_000 }).toBe(true);
 }
 
-const byOf = (order: { timeline: { to: string; by: { role: string; name: string } }[] }) => order.timeline.map((entry) => [entry.to, entry.by.role, entry.by.name]);
+const byOf = (order: { timeline: { to: string; by: { role: string; name: string } }[] }) =>
+  order.timeline.map((entry) => [entry.to, entry.by.role, entry.by.name]);
 
 test('operator actions show as Customer support and refused ones nowhere; the buyer sees the store, the seller their own name', async () => {
   const orderNumber = await placeOrder(buyer, stack.db);
   const refusedNote = `refused-${randomUUID()}`;
   // From pending, shipped is refused: the workflow records it in its state, which clients never see.
-  await signal(orderNumber, { to: 'shipped', actor: OPERATOR, note: refusedNote, carrier: 'X', trackingNumber: 'SECRET-1' }, (view) => view.rejected.length === 1);
+  await signal(
+    orderNumber,
+    { to: 'shipped', actor: OPERATOR, note: refusedNote, carrier: 'X', trackingNumber: 'SECRET-1' },
+    (view) => view.rejected.length === 1,
+  );
   await signal(orderNumber, { to: 'confirmed', actor: OPERATOR, note: 'Confirmed by phone' }, (view) => view.status === 'confirmed');
   const changed = await seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'processing' });
 
@@ -164,7 +171,11 @@ test('a seller action from elsewhere shows as the store, the system as Order ser
   await signal(confirmedByIntegration, { to: 'delivered', actor: OPERATOR, note: refusedNote }, (view) => view.rejected.length === 1);
   // SELLER is an integration's actor with its own id and name, not the signed-in staff member.
   await signal(confirmedByIntegration, { to: 'confirmed', actor: SELLER }, (view) => view.status === 'confirmed');
-  const cancelled = await buyer.orders.cancel.mutate({ orderNumber: confirmedByIntegration, requestId: randomUUID(), note: 'Found it cheaper' });
+  const cancelled = await buyer.orders.cancel.mutate({
+    orderNumber: confirmedByIntegration,
+    requestId: randomUUID(),
+    note: 'Found it cheaper',
+  });
   expect(byOf(cancelled.order)).toEqual([
     ['pending', 'buyer', BUYER_NAME],
     ['confirmed', 'seller', STORE_NAME],
@@ -175,9 +186,17 @@ test('a seller action from elsewhere shows as the store, the system as Order ser
   expect(byOf(sellerView.order)).toEqual(byOf(cancelled.order));
 
   const cancelledBySystem = await placeOrder(buyer, stack.db);
-  await signal(cancelledBySystem, { to: 'cancelled', actor: { role: 'system', id: 'reconciler-7', name: 'reconciler-7' }, note: 'Payment expired.' }, (view) => view.status === 'cancelled');
+  await signal(
+    cancelledBySystem,
+    { to: 'cancelled', actor: { role: 'system', id: 'reconciler-7', name: 'reconciler-7' }, note: 'Payment expired.' },
+    (view) => view.status === 'cancelled',
+  );
   const tracked = await buyer.orders.track.query({ orderNumber: cancelledBySystem });
-  expect(tracked.order.timeline.at(-1)).toMatchObject({ to: 'cancelled', by: { role: 'system', name: SYSTEM_DISPLAY_NAME }, note: 'Payment expired.' });
+  expect(tracked.order.timeline.at(-1)).toMatchObject({
+    to: 'cancelled',
+    by: { role: 'system', name: SYSTEM_DISPLAY_NAME },
+    note: 'Payment expired.',
+  });
 
   for (const payload of [cancelled, sellerView, tracked]) expectNoLeaks(payload, [refusedNote, 'reconciler-7', SELLER.name, SELLER.id!]);
 });
@@ -199,8 +218,17 @@ test('order lists: no ids of people or stores, and no row ids other than the cur
   expect(Object.keys(table.counts).sort()).toEqual(['all', 'cancelled', 'confirmed', 'delivered', 'pending', 'processing', 'shipped']);
   expectNoLeaks(table);
 
-  const placed = await buyer.checkout.place.mutate({ idempotencyKey: randomUUID(), lines: [{ productId: [...productIds][0]!, quantity: 1 }], shipping: SHIPPING });
-  expect(placed.orders[0]).toEqual({ orderNumber: expect.stringMatching(/^ORD-/), storeName: STORE_NAME, itemCount: 1, totalCentavos: expect.any(Number) });
+  const placed = await buyer.checkout.place.mutate({
+    idempotencyKey: randomUUID(),
+    lines: [{ productId: [...productIds][0]!, quantity: 1 }],
+    shipping: SHIPPING,
+  });
+  expect(placed.orders[0]).toEqual({
+    orderNumber: expect.stringMatching(/^ORD-/),
+    storeName: STORE_NAME,
+    itemCount: 1,
+    totalCentavos: expect.any(Number),
+  });
   expectNoLeaks(placed);
 });
 

@@ -14,7 +14,9 @@ let db: Db;
 let userId: string;
 beforeAll(async () => {
   db = createDb(inject('stack').databaseUrl, 3);
-  const user = await db.user.create({ data: { email: `purge-${randomUUID()}@test.example`, name: 'Purge Test', role: 'buyer', passwordHash: 'not a hash' } });
+  const user = await db.user.create({
+    data: { email: `purge-${randomUUID()}@test.example`, name: 'Purge Test', role: 'buyer', passwordHash: 'not a hash' },
+  });
   userId = user.id;
 });
 afterAll(() => db?.$disconnect());
@@ -22,19 +24,25 @@ afterAll(() => db?.$disconnect());
 /** Sessions and attempts of this test only, some past their use and some not. */
 async function seed(now: Date) {
   const at = (offsetMs: number) => new Date(now.getTime() + offsetMs);
-  const session = (expiresAt: Date) => db.session.create({ data: { id: `purge-test-${randomUUID()}`, userId, expiresAt } }).then((row) => row.id);
+  const session = (expiresAt: Date) =>
+    db.session.create({ data: { id: `purge-test-${randomUUID()}`, userId, expiresAt } }).then((row) => row.id);
   const expired = await Promise.all([session(at(-MINUTE)), session(at(-30 * 24 * 60 * MINUTE)), session(at(0))]);
   const live = await Promise.all([session(at(MINUTE)), session(at(7 * 24 * 60 * MINUTE))]);
   const email = `purge-${randomUUID()}@test.example`;
-  const attempt = (createdAt: Date) => db.loginAttempt.create({ data: { email, ip: '127.0.0.99', succeeded: false, createdAt } }).then((row) => row.id);
+  const attempt = (createdAt: Date) =>
+    db.loginAttempt.create({ data: { email, ip: '127.0.0.99', succeeded: false, createdAt } }).then((row) => row.id);
   const old = await Promise.all([attempt(at(-WINDOW_MS - MINUTE)), attempt(at(-WINDOW_MS - 24 * 60 * MINUTE))]);
   const counting = await Promise.all([attempt(at(-WINDOW_MS + MINUTE)), attempt(at(-MINUTE))]);
   return { expired, live, old, counting };
 }
 
 async function remaining(ids: Awaited<ReturnType<typeof seed>>) {
-  const sessions = new Set((await db.session.findMany({ where: { id: { in: [...ids.expired, ...ids.live] } }, select: { id: true } })).map((row) => row.id));
-  const attempts = new Set((await db.loginAttempt.findMany({ where: { id: { in: [...ids.old, ...ids.counting] } }, select: { id: true } })).map((row) => row.id));
+  const sessions = new Set(
+    (await db.session.findMany({ where: { id: { in: [...ids.expired, ...ids.live] } }, select: { id: true } })).map((row) => row.id),
+  );
+  const attempts = new Set(
+    (await db.loginAttempt.findMany({ where: { id: { in: [...ids.old, ...ids.counting] } }, select: { id: true } })).map((row) => row.id),
+  );
   return {
     expired: ids.expired.filter((id) => sessions.has(id)).length,
     live: ids.live.filter((id) => sessions.has(id)).length,

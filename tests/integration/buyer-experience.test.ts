@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { notificationText } from '../../api/notifications/notification-text';
-import { errorCodeOf, signedInClient, type ApiClient } from '../../scripts/lib/api-client';
+import { type ApiClient, errorCodeOf, signedInClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo } from '../support/workflow-helpers';
@@ -42,7 +42,12 @@ describe('notifications', () => {
       ['confirmed', `${orderNumber} was confirmed by Fashion Store.`, false],
     ]);
     const tracked = await ana.orders.track.query({ orderNumber });
-    expect(list.items.map((item) => item.at)).toEqual(tracked.order.timeline.slice(1).reverse().map((entry) => entry.at));
+    expect(list.items.map((item) => item.at)).toEqual(
+      tracked.order.timeline
+        .slice(1)
+        .reverse()
+        .map((entry) => entry.at),
+    );
     expect(JSON.stringify(list)).not.toMatch(UUID);
     expect((await ana.notifications.list.query({ limit: 1 })).items.map((item) => item.seq)).toEqual([3]);
 
@@ -77,16 +82,32 @@ describe('notifications', () => {
     const cancelledByBuyer = await placeOrder(buyer, stack.db);
     await buyer.orders.cancel.mutate({ orderNumber: cancelledByBuyer, requestId: randomUUID(), note: 'Changed my mind' });
     const cancelledBySeller = await placeOrder(buyer, stack.db);
-    await seller.seller.setStatus.mutate({ orderNumber: cancelledBySeller, requestId: randomUUID(), to: 'cancelled', note: 'Out of stock in your size.' });
+    await seller.seller.setStatus.mutate({
+      orderNumber: cancelledBySeller,
+      requestId: randomUUID(),
+      to: 'cancelled',
+      note: 'Out of stock in your size.',
+    });
     const list = await buyer.notifications.list.query();
     expect(list.items.map((item) => item.text)).toEqual([`${cancelledBySeller} was cancelled: Out of stock in your size.`]);
     expect(list.unreadCount).toBe(1);
   });
 
   test('an automatic cancellation says so', () => {
-    const facts = { orderNumber: 'ORD-20261126-4F7K2Q', storeName: 'Fashion Store', to: 'cancelled' as const, note: 'x', carrier: null, trackingNumber: null };
-    expect(notificationText({ ...facts, actorRole: 'system' })).toBe('ORD-20261126-4F7K2Q was cancelled automatically: Fashion Store did not confirm it in time.');
-    expect(notificationText({ ...facts, actorRole: 'operator', note: 'Duplicate order.' })).toBe('ORD-20261126-4F7K2Q was cancelled: Duplicate order.');
+    const facts = {
+      orderNumber: 'ORD-20261126-4F7K2Q',
+      storeName: 'Fashion Store',
+      to: 'cancelled' as const,
+      note: 'x',
+      carrier: null,
+      trackingNumber: null,
+    };
+    expect(notificationText({ ...facts, actorRole: 'system' })).toBe(
+      'ORD-20261126-4F7K2Q was cancelled automatically: Fashion Store did not confirm it in time.',
+    );
+    expect(notificationText({ ...facts, actorRole: 'operator', note: 'Duplicate order.' })).toBe(
+      'ORD-20261126-4F7K2Q was cancelled: Duplicate order.',
+    );
   });
 });
 
@@ -99,20 +120,26 @@ describe('Order received', () => {
     const received = await buyer.orders.confirmReceipt.mutate({ orderNumber, requestId });
     expect(received.order.status).toBe('delivered');
     expect(received.order.timeline.at(-1)).toMatchObject({ from: 'shipped', to: 'delivered', by: { role: 'buyer', name: 'Carla Reyes' } });
-    expect((await buyer.orders.confirmReceipt.mutate({ orderNumber, requestId })).order.timeline).toHaveLength(received.order.timeline.length);
+    expect((await buyer.orders.confirmReceipt.mutate({ orderNumber, requestId })).order.timeline).toHaveLength(
+      received.order.timeline.length,
+    );
     const row = (await seller.seller.orders.query({ search: orderNumber })).items[0];
     expect(row).toMatchObject({ orderNumber, status: 'delivered' });
     const detail = await seller.seller.order.query({ orderNumber });
     expect(detail.order.timeline.at(-1)).toMatchObject({ to: 'delivered', by: { role: 'buyer', name: 'Carla Reyes' } });
     // A new request on the delivered order is refused in words.
-    await expect(buyer.orders.confirmReceipt.mutate({ orderNumber, requestId: randomUUID() })).rejects.toThrow('This order is already delivered and can no longer change.');
+    await expect(buyer.orders.confirmReceipt.mutate({ orderNumber, requestId: randomUUID() })).rejects.toThrow(
+      'This order is already delivered and can no longer change.',
+    );
   });
 
   test('before the order ships, the buyer cannot mark it received', async () => {
     const buyer = await newBuyer(stack.apiUrl);
     const orderNumber = await placeOrder(buyer, stack.db);
     await driveTo(stack.temporal, orderNumber, 'processing');
-    await expect(buyer.orders.confirmReceipt.mutate({ orderNumber, requestId: randomUUID() })).rejects.toThrow('An order cannot go from Processing to Delivered.');
+    await expect(buyer.orders.confirmReceipt.mutate({ orderNumber, requestId: randomUUID() })).rejects.toThrow(
+      'An order cannot go from Processing to Delivered.',
+    );
     expect((await stack.db.order.findUniqueOrThrow({ where: { orderNumber } })).status).toBe('processing');
   });
 });
@@ -137,7 +164,9 @@ describe('rate and review', () => {
     expect(edited.rating).toMatchObject({ stars: 5, comment: 'Fits well.', ratedAt: rated.rating!.ratedAt });
     expect(await stack.db.orderRating.count({ where: { order: { orderNumber } } })).toBe(1);
 
-    expect(await seller.seller.orderRating.query({ orderNumber })).toEqual({ rating: { stars: 5, comment: 'Fits well.', ratedAt: rated.rating!.ratedAt, updatedAt: edited.rating!.updatedAt } });
+    expect(await seller.seller.orderRating.query({ orderNumber })).toEqual({
+      rating: { stars: 5, comment: 'Fits well.', ratedAt: rated.rating!.ratedAt, updatedAt: edited.rating!.updatedAt },
+    });
     const store = await stack.db.store.findUniqueOrThrow({ where: { slug: 'fashion-store' } });
     // Other test files rate this store's orders too, so the expected figures come from the database.
     const summary = await seller.seller.storeRating.query();
@@ -154,9 +183,14 @@ describe('rate and review', () => {
     expect((await buyer.ratings.mine.query({ orderNumber })).rating).toMatchObject({ stars: 5, comment: 'Fits well.' });
 
     // After 30 days the rating is final.
-    await stack.db.orderRating.updateMany({ where: { order: { orderNumber } }, data: { createdAt: new Date(Date.now() - 31 * 86_400_000) } });
+    await stack.db.orderRating.updateMany({
+      where: { order: { orderNumber } },
+      data: { createdAt: new Date(Date.now() - 31 * 86_400_000) },
+    });
     expect((await buyer.ratings.mine.query({ orderNumber })).canRate).toBe(false);
-    await expect(buyer.ratings.rate.mutate({ orderNumber, stars: 1 })).rejects.toThrow('A rating can be changed for 30 days after it is given; this one can no longer change.');
+    await expect(buyer.ratings.rate.mutate({ orderNumber, stars: 1 })).rejects.toThrow(
+      'A rating can be changed for 30 days after it is given; this one can no longer change.',
+    );
     expect((await buyer.ratings.mine.query({ orderNumber })).rating?.stars).toBe(5);
   });
 
@@ -165,7 +199,10 @@ describe('rate and review', () => {
     const gadgets = await signedInClient(stack.apiUrl, 'gadgets@seller.test');
     const before = await gadgets.seller.storeRating.query();
     const orders = await Promise.all([placeOrder(buyer, stack.db, 'gadget-hub'), placeOrder(buyer, stack.db, 'gadget-hub')]);
-    for (const [orderNumber, stars] of [[orders[0]!, 5], [orders[1]!, 2]] as const) {
+    for (const [orderNumber, stars] of [
+      [orders[0]!, 5],
+      [orders[1]!, 2],
+    ] as const) {
       await driveTo(stack.temporal, orderNumber, 'delivered');
       await buyer.ratings.rate.mutate({ orderNumber, stars });
     }

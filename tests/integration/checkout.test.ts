@@ -4,11 +4,11 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createLogger } from '../../lib/logger';
 import { createApiServer } from '../../api/server';
-import { orderWorkflowId } from '../../workflows/messages';
-import { reconcileOrderWorkflows } from '../../worker/reconciler';
+import { createLogger } from '../../lib/logger';
 import { createApiClient, errorCodeOf } from '../../scripts/lib/api-client';
+import { reconcileOrderWorkflows } from '../../worker/reconciler';
+import { orderWorkflowId } from '../../workflows/messages';
 import { BUYER_PASSWORD, newBuyer, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -69,7 +69,12 @@ test('orders committed while Temporal is unreachable get their workflows on retr
     interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 2 }))],
   });
   const deadTemporal = new Client({ connection, namespace: stack.env.TEMPORAL_NAMESPACE });
-  const brokenApi = createApiServer({ db: stack.db, temporal: deadTemporal, env: stack.env, logger: createLogger({ service: 'api', level: 'silent' }) });
+  const brokenApi = createApiServer({
+    db: stack.db,
+    temporal: deadTemporal,
+    env: stack.env,
+    logger: createLogger({ service: 'api', level: 'silent' }),
+  });
   await new Promise<void>((resolve) => brokenApi.listen(0, '127.0.0.1', resolve));
   try {
     const brokenUrl = `http://127.0.0.1:${(brokenApi.address() as AddressInfo).port}`;
@@ -91,12 +96,20 @@ test('orders committed while Temporal is unreachable get their workflows on retr
     for (const order of orders) expect(await workflowStatus(order.orderNumber)).toBe('RUNNING');
 
     // 2. A client that never comes back: the worker's reconciler starts the workflows.
-    expect(await errorCodeOf(buyer.checkout.place.mutate({ idempotencyKey: randomUUID(), lines, shipping: SHIPPING }))).toBe('SERVICE_UNAVAILABLE');
+    expect(await errorCodeOf(buyer.checkout.place.mutate({ idempotencyKey: randomUUID(), lines, shipping: SHIPPING }))).toBe(
+      'SERVICE_UNAVAILABLE',
+    );
     const abandoned = await stack.db.order.findMany({ where: { buyerId: me.id, workflowStartedAt: null } });
     expect(abandoned).toHaveLength(2);
     for (const row of abandoned) expect(await workflowStatus(row.orderNumber)).toBeNull();
     const reconcile = () =>
-      reconcileOrderWorkflows({ db: stack.db, temporal: stack.temporal, taskQueue: stack.taskQueue, confirmWithinMs: stack.env.ORDER_CONFIRM_WITHIN, graceMs: 0 });
+      reconcileOrderWorkflows({
+        db: stack.db,
+        temporal: stack.temporal,
+        taskQueue: stack.taskQueue,
+        confirmWithinMs: stack.env.ORDER_CONFIRM_WITHIN,
+        graceMs: 0,
+      });
     expect(await reconcile()).toBeGreaterThanOrEqual(2);
     for (const row of abandoned) expect(await workflowStatus(row.orderNumber)).toBe('RUNNING');
     expect(await stack.db.order.count({ where: { buyerId: me.id, workflowStartedAt: null } })).toBe(0);

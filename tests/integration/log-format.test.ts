@@ -1,8 +1,8 @@
 // The API and the worker write log lines of one shape: a JSON object with time, level, service and the
 // message, plus the request ID (API) or the workflow ID (the worker's lines about an order's workflow).
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { ManagedChild } from '../../scripts/lib/child-process';
 import { SESSION_COOKIE } from '../../api/auth/sessions';
+import type { ManagedChild } from '../../scripts/lib/child-process';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { spawnWorkerProcess } from '../support/service-process';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -25,12 +25,16 @@ afterAll(async () => {
 });
 
 test("an API request's lines share the request ID that the response names", async () => {
-  const response = await fetch(`${stack.apiUrl}/trpc/orders.mine?input=${encodeURIComponent('{}')}`, { headers: { cookie: `${SESSION_COOKIE}=forged` } });
+  const response = await fetch(`${stack.apiUrl}/trpc/orders.mine?input=${encodeURIComponent('{}')}`, {
+    headers: { cookie: `${SESSION_COOKIE}=forged` },
+  });
   expect(response.status).toBe(401);
   const requestId = response.headers.get('x-request-id');
   expect(requestId).toMatch(UUID);
   // The request line is written once the response has finished.
-  await expect.poll(() => stack.logs.filter((line) => line.requestId === requestId).map((line) => line.msg)).toEqual(['invalid session refused', 'request']);
+  await expect
+    .poll(() => stack.logs.filter((line) => line.requestId === requestId).map((line) => line.msg))
+    .toEqual(['invalid session refused', 'request']);
   for (const line of stack.logs.filter((record) => record.requestId === requestId)) {
     expect(line).toMatchObject({ time: expect.stringMatching(ISO_TIME), level: expect.stringMatching(/^(warn|info)$/), service: 'api' });
   }
@@ -48,7 +52,12 @@ test("every line the worker writes is JSON of the API's shape, and its lines abo
   const lines = parsed();
   expect(lines.find((line) => line.msg === 'worker ready')).toMatchObject({ level: 'info', service: 'worker', taskQueue: stack.taskQueue });
   for (const line of lines) {
-    expect(line).toMatchObject({ time: expect.stringMatching(ISO_TIME), level: expect.stringMatching(/^(debug|info|warn|error)$/), service: 'worker', msg: expect.any(String) });
+    expect(line).toMatchObject({
+      time: expect.stringMatching(ISO_TIME),
+      level: expect.stringMatching(/^(debug|info|warn|error)$/),
+      service: 'worker',
+      msg: expect.any(String),
+    });
   }
   expect(lines.filter((line) => line.workflowId === workflowId).every((line) => typeof line.sdkComponent === 'string')).toBe(true);
 });

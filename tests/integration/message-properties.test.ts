@@ -9,7 +9,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { orderFactsFromRow, orderFactsInclude } from '../../lib/order-rows';
 import { parseOrderInput, parseStatusChange } from '../../workflows/message-schemas';
-import { ACTOR_ROLES, checkTransition, isTerminal, nextStatuses, ORDER_STATUSES, type OrderStatus } from '../../workflows/model/order-model';
+import {
+  ACTOR_ROLES,
+  checkTransition,
+  isTerminal,
+  nextStatuses,
+  ORDER_STATUSES,
+  type OrderStatus,
+} from '../../workflows/model/order-model';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { orderHandle, projectedTimeline, queryOrder, setStatus, stepsTo } from '../support/workflow-helpers';
@@ -32,7 +39,10 @@ afterAll(() => stack?.stop());
 const word = fc.constantFrom('ops@example.com', 'Fashion Store', 'LBC Express', 'Out of stock', 'Confirmed by phone', 'LBC-123456');
 
 // Terminal statuses are rarer, so that most orders take many messages before their workflow completes.
-const status = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ORDER_STATUSES.filter((value) => !isTerminal(value))) }, { weight: 1, arbitrary: fc.constantFrom('delivered' as const, 'cancelled' as const) });
+const status = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...ORDER_STATUSES.filter((value) => !isTerminal(value))) },
+  { weight: 1, arbitrary: fc.constantFrom('delivered' as const, 'cancelled' as const) },
+);
 
 const wellFormedRequest = fc.record(
   {
@@ -54,9 +64,13 @@ const malformedRequest = fc.oneof(
       fc.constantFrom('Operator', 'SELLER', 'admin', '', ' seller').map((role) => ({ ...request, actor: { ...request.actor, role } })),
       fc.constant({ to: request.to }),
       fc.constant({ ...request, actor: { role: request.actor.role } }),
-      fc.tuple(fc.constantFrom('notes', 'status', 'role', 'tracking', 'x'), fc.jsonValue()).map(([key, value]) => ({ ...request, [key]: value })),
+      fc
+        .tuple(fc.constantFrom('notes', 'status', 'role', 'tracking', 'x'), fc.jsonValue())
+        .map(([key, value]) => ({ ...request, [key]: value })),
       fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string())).map((note) => ({ ...request, note })),
-      fc.constantFrom('\u0000', '\u0007', '\u0085', '\u202e', '\u2066').map((character) => ({ ...request, note: `late${character}delivery` })),
+      fc
+        .constantFrom('\u0000', '\u0007', '\u0085', '\u202e', '\u2066')
+        .map((character) => ({ ...request, note: `late${character}delivery` })),
       fc.constant({ ...request, note: 'x'.repeat(501) }),
       fc.constant([request]),
       fc.constant(JSON.stringify(request)),
@@ -124,11 +138,16 @@ test(`${PAYLOADS_PER_MESSAGE_TYPE} generated signals: each is applied or recorde
         delivered++;
       }
       const seen = () =>
-        queryOrder(stack.temporal, orderNumber).then((view) => [...view.timeline.slice(1).map((entry) => `applied:${entry.to}`), ...view.rejected.map((rejected) => rejected.type)]);
+        queryOrder(stack.temporal, orderNumber).then((view) => [
+          ...view.timeline.slice(1).map((entry) => `applied:${entry.to}`),
+          ...view.rejected.map((rejected) => rejected.type),
+        ]);
       await expect.poll(async () => (await seen()).length, { timeout: 30_000 }).toBe(expected.length);
       const view = await queryOrder(stack.temporal, orderNumber);
       expect(view.status).toBe(status);
-      expect(view.timeline.slice(1).map((entry) => `applied:${entry.to}`)).toEqual(expected.filter((outcome) => outcome.startsWith('applied:')));
+      expect(view.timeline.slice(1).map((entry) => `applied:${entry.to}`)).toEqual(
+        expected.filter((outcome) => outcome.startsWith('applied:')),
+      );
       expect(view.rejected.map((rejected) => rejected.type)).toEqual(expected.filter((outcome) => !outcome.startsWith('applied:')));
       await expectConsistentAndWorkable(orderNumber);
     }),
@@ -195,7 +214,11 @@ test(`${PAYLOADS_PER_MESSAGE_TYPE} generated start inputs: a malformed one fails
     await Promise.all(
       inputs.slice(start, start + 10).map(async (raw) => {
         const wellFormed = parseOrderInput(roundTrip(raw)).ok;
-        const handle = await stack.temporal.workflow.start('orderWorkflow', { taskQueue: stack.taskQueue, workflowId: `property-input-${randomUUID()}`, args: [raw as never] });
+        const handle = await stack.temporal.workflow.start('orderWorkflow', {
+          taskQueue: stack.taskQueue,
+          workflowId: `property-input-${randomUUID()}`,
+          args: [raw as never],
+        });
         if (wellFormed) {
           // A well-formed order waits for its seller; it shows its state and is then removed.
           expect((await handle.query('getOrder')) as { status: string }).toMatchObject({ status: 'pending' });
@@ -208,7 +231,10 @@ test(`${PAYLOADS_PER_MESSAGE_TYPE} generated start inputs: a malformed one fails
           (failure: unknown) => failure,
         );
         expect(error).toBeInstanceOf(WorkflowFailedError);
-        expect((error as WorkflowFailedError).cause).toMatchObject({ type: 'MalformedOrderInput', message: expect.stringMatching(/^The order input is malformed: /) });
+        expect((error as WorkflowFailedError).cause).toMatchObject({
+          type: 'MalformedOrderInput',
+          message: expect.stringMatching(/^The order input is malformed: /),
+        });
         failed++;
       }),
     );

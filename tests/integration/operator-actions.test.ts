@@ -5,11 +5,21 @@ import { randomUUID } from 'node:crypto';
 import proto from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sweepClosedOrders } from '../../lib/closed-orders';
+import { type ApiClient, errorCodeOf, signedInClient } from '../../scripts/lib/api-client';
 import { orderWorkflowId } from '../../workflows/messages';
-import { signedInClient, errorCodeOf, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
-import { driveTo, OPERATOR, orderHandle, projectedTimeline, queryOrder, refusalOf, SELLER, setStatus, stepsTo } from '../support/workflow-helpers';
+import {
+  driveTo,
+  OPERATOR,
+  orderHandle,
+  projectedTimeline,
+  queryOrder,
+  refusalOf,
+  SELLER,
+  setStatus,
+  stepsTo,
+} from '../support/workflow-helpers';
 
 const { ResetReapplyType } = proto.temporal.api.enums.v1;
 
@@ -107,7 +117,13 @@ describe('malformed messages', () => {
 
   test('a malformed update is refused with a typed error and leaves no trace', async () => {
     const orderNumber = await newOrder();
-    for (const payload of [{ to: 'shiped', actor: SELLER }, { to: 'confirmed' }, null, 'confirmed', { to: 'confirmed', actor: SELLER, extra: true }]) {
+    for (const payload of [
+      { to: 'shiped', actor: SELLER },
+      { to: 'confirmed' },
+      null,
+      'confirmed',
+      { to: 'confirmed', actor: SELLER, extra: true },
+    ]) {
       const refusal = await refusalOf(setStatus(stack.temporal, orderNumber, payload as never));
       expect(refusal.type).toBe('MalformedRequest');
       expect(refusal.message).toMatch(/^The status change is malformed: /);
@@ -119,7 +135,11 @@ describe('malformed messages', () => {
 
   test('a workflow started by hand with a malformed input fails with a typed error, not a workflow task failure', async () => {
     const workflowId = orderWorkflowId(`ORD-20261126-${randomUUID().slice(0, 6).toUpperCase()}`);
-    const handle = await stack.temporal.workflow.start('orderWorkflow', { taskQueue: stack.taskQueue, workflowId, args: [{ orderNumber: 42 }] });
+    const handle = await stack.temporal.workflow.start('orderWorkflow', {
+      taskQueue: stack.taskQueue,
+      workflowId,
+      args: [{ orderNumber: 42 }],
+    });
     const failure = await handle.result().catch((error: unknown) => error as { cause?: { type?: string; message?: string } });
     expect(failure).toMatchObject({ cause: { type: 'MalformedOrderInput' } });
     expect(failure).toHaveProperty('cause.message', expect.stringMatching(/^The order input is malformed: /));
@@ -168,7 +188,11 @@ describe('Terminate', () => {
       .toBe('Closed by an operator: Duplicate order, refunded by phone');
     const views = await expectAgreement(orderNumber, 'cancelled');
     expect(views.row.closedNote).toBe('Closed by an operator: Duplicate order, refunded by phone');
-    expect(views.tracked.order.timeline.at(-1)).toMatchObject({ from: 'pending', to: 'cancelled', note: 'Closed by an operator: Duplicate order, refunded by phone' });
+    expect(views.tracked.order.timeline.at(-1)).toMatchObject({
+      from: 'pending',
+      to: 'cancelled',
+      note: 'Closed by an operator: Duplicate order, refunded by phone',
+    });
     // A second sweep changes nothing.
     expect(await sweep()).toBe(0);
     expect(await errorCodeOf(seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'confirmed' }))).toBe('CONFLICT');
@@ -220,7 +244,9 @@ describe('Reset', () => {
   async function resetAfterSync(orderNumber: string) {
     return resetTo(orderNumber, false, (events) => {
       const scheduled = events.find((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'syncProjection')!;
-      const completed = events.find((event) => String(event.activityTaskCompletedEventAttributes?.scheduledEventId) === String(scheduled.eventId))!;
+      const completed = events.find(
+        (event) => String(event.activityTaskCompletedEventAttributes?.scheduledEventId) === String(scheduled.eventId),
+      )!;
       return events.find((event) => event.workflowTaskCompletedEventAttributes && Number(event.eventId) > Number(completed.eventId))!;
     });
   }
@@ -246,7 +272,9 @@ describe('Reset', () => {
   async function expectNoFailedTasks(orderNumber: string) {
     const events = (await orderHandle(stack.temporal, orderNumber).fetchHistory()).events ?? [];
     const resetCause = proto.temporal.api.enums.v1.WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_RESET_WORKFLOW;
-    expect(events.filter((event) => event.workflowTaskFailedEventAttributes && event.workflowTaskFailedEventAttributes.cause !== resetCause)).toEqual([]);
+    expect(
+      events.filter((event) => event.workflowTaskFailedEventAttributes && event.workflowTaskFailedEventAttributes.cause !== resetCause),
+    ).toEqual([]);
     expect(events.some((event) => event.workflowTaskFailedEventAttributes?.cause === resetCause)).toBe(true);
   }
 
@@ -286,7 +314,13 @@ describe('Reset', () => {
     const oldRunId = await resetAfterUpdates(orderNumber, 2, { reapply: false });
     const view = await expectProjectionOfNewRun(orderNumber, oldRunId);
     expect(view.status).toBe('processing');
-    const { order } = await seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'shipped', carrier: 'LBC Express', trackingNumber: 'LBC-777777' });
+    const { order } = await seller.seller.setStatus.mutate({
+      orderNumber,
+      requestId: randomUUID(),
+      to: 'shipped',
+      carrier: 'LBC Express',
+      trackingNumber: 'LBC-777777',
+    });
     expect(order.status).toBe('shipped');
     await expectNoFailedTasks(orderNumber);
   });
@@ -301,7 +335,9 @@ describe('Reset', () => {
     const secondRunId = await resetAfterSync(orderNumber);
     const view = await expectProjectionOfNewRun(orderNumber, secondRunId);
     expect(view.status).toBe('processing');
-    const syncs = ((await orderHandle(stack.temporal, orderNumber).fetchHistory()).events ?? []).filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'syncProjection');
+    const syncs = ((await orderHandle(stack.temporal, orderNumber).fetchHistory()).events ?? []).filter(
+      (event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'syncProjection',
+    );
     expect(syncs).toHaveLength(2);
     expect((await setStatus(stack.temporal, orderNumber, stepsTo('shipped').at(-1)!)).status).toBe('shipped');
     await expectNoFailedTasks(orderNumber);

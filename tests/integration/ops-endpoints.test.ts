@@ -1,10 +1,10 @@
 // Health, readiness and Prometheus metrics of the API and of a real worker process.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { ManagedChild } from '../../scripts/lib/child-process';
 import { freePort } from '../../lib/free-port';
+import type { ManagedChild } from '../../scripts/lib/child-process';
 import { newBuyer, placeOrder } from '../support/fixtures';
-import { startTestStack, type TestStack } from '../support/test-stack';
 import { spawnWorkerProcess } from '../support/service-process';
+import { startTestStack, type TestStack } from '../support/test-stack';
 
 let stack: TestStack;
 let worker: ManagedChild | undefined;
@@ -44,7 +44,9 @@ test('the worker process reports readiness and Temporal SDK metrics', async () =
   expect(await ready.json()).toEqual({ status: 'ready', checks: { worker: 'ok', database: 'ok', temporal: 'ok' } });
   expect(ready.status).toBe(200);
   expect(await (await fetch(`${workerOpsUrl}/healthz`)).json()).toEqual({ status: 'ok', worker: 'RUNNING' });
-  await expect.poll(async () => (await fetch(`${workerOpsUrl}/metrics`)).text(), { timeout: 15_000 }).toMatch(/temporal_workflow_task_execution_latency|temporal_request/);
+  await expect
+    .poll(async () => (await fetch(`${workerOpsUrl}/metrics`)).text(), { timeout: 15_000 })
+    .toMatch(/temporal_workflow_task_execution_latency|temporal_request/);
   const metrics = await (await fetch(`${workerOpsUrl}/metrics`)).text();
   expect(metrics).toContain('worker_process_resident_memory_bytes');
 });

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ORDER_STATUSES, TRANSITIONS, isTerminal, type ActorRole, type OrderStatus } from '../../workflows/model/order-model';
+import { type ActorRole, isTerminal, ORDER_STATUSES, type OrderStatus, TRANSITIONS } from '../../workflows/model/order-model';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import {
@@ -125,11 +125,18 @@ describe('every transition outside the table is refused with a typed error and l
 test('shipping needs a carrier and a tracking number; a seller cancel needs a reason', async () => {
   const orderNumber = await orderIn('processing');
   expect((await refusalOf(setStatus(stack.temporal, orderNumber, { to: 'shipped', actor: SELLER }))).type).toBe('MissingTrackingInfo');
-  expect((await refusalOf(setStatus(stack.temporal, orderNumber, { to: 'shipped', actor: SELLER, carrier: 'LBC', trackingNumber: '  ' }))).type).toBe('MissingTrackingInfo');
+  expect(
+    (await refusalOf(setStatus(stack.temporal, orderNumber, { to: 'shipped', actor: SELLER, carrier: 'LBC', trackingNumber: '  ' }))).type,
+  ).toBe('MissingTrackingInfo');
   expect((await refusalOf(setStatus(stack.temporal, orderNumber, { to: 'cancelled', actor: SELLER }))).type).toBe('MissingCancelReason');
   const cancelled = await setStatus(stack.temporal, orderNumber, { to: 'cancelled', actor: SELLER, note: 'Damaged in the warehouse' });
   expect(cancelled.status).toBe('cancelled');
-  expect(cancelled.timeline.at(-1)).toMatchObject({ from: 'processing', to: 'cancelled', note: 'Damaged in the warehouse', by: { role: 'seller' } });
+  expect(cancelled.timeline.at(-1)).toMatchObject({
+    from: 'processing',
+    to: 'cancelled',
+    note: 'Damaged in the warehouse',
+    by: { role: 'seller' },
+  });
 });
 
 describe('buyer cancel', () => {
@@ -142,7 +149,10 @@ describe('buyer cancel', () => {
       expect((await orderHandle(stack.temporal, orderNumber).result()).status).toBe('cancelled');
     });
   }
-  for (const [from, type] of [['processing', 'NotAllowedForActor'], ['shipped', 'InvalidTransition']] as const) {
+  for (const [from, type] of [
+    ['processing', 'NotAllowedForActor'],
+    ['shipped', 'InvalidTransition'],
+  ] as const) {
     test(`is refused while ${from}`, async () => {
       const orderNumber = await orderIn(from);
       const refusal = await refusalOf(setStatus(stack.temporal, orderNumber, { to: 'cancelled', actor: buyerActor() }));

@@ -5,13 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type ApiClient, createApiClient, signedInClient } from '../../scripts/lib/api-client';
 import type { ManagedChild } from '../../scripts/lib/child-process';
 import { freePorts } from '../../scripts/lib/ports';
 import { orderWorkflowId } from '../../workflows/messages';
-import { createApiClient, signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { BUYER_PASSWORD, productsOf, SHIPPING } from '../support/fixtures';
-import { startTestStack, type TestStack } from '../support/test-stack';
 import { spawnServiceProcess } from '../support/service-process';
+import { startTestStack, type TestStack } from '../support/test-stack';
 import { orderHandle, projectedTimeline, stepsTo } from '../support/workflow-helpers';
 
 const ORDERS = 30;
@@ -95,7 +95,8 @@ test('orders complete exactly once across two workers and two APIs when one of e
   await expect
     .poll(async () => {
       let count = 0;
-      for await (const execution of stack.temporal.workflow.list({ query: `BuyerId = "${me.id}"` })) count += orderNumbers.includes(execution.workflowId.replace(/^order-/, '')) ? 1 : 0;
+      for await (const execution of stack.temporal.workflow.list({ query: `BuyerId = "${me.id}"` }))
+        count += orderNumbers.includes(execution.workflowId.replace(/^order-/, '')) ? 1 : 0;
       return count;
     })
     .toBe(ORDERS);

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sellerTemporalUrl } from '../../api/routers/seller';
+import { type ApiClient, signedInClient } from '../../scripts/lib/api-client';
 import { STATUS_INFO } from '../../workflows/model/order-model';
-import { signedInClient, type ApiClient } from '../../scripts/lib/api-client';
 import { newBuyer, placeOrder, productsOf, SHIPPING } from '../support/fixtures';
 import { newStore, type TestStore } from '../support/stores';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -25,7 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const placeSome = (count: number, storeSlug = 'fashion-store') => Promise.all(Array.from({ length: count }, () => placeOrder(buyer, stack.db, storeSlug)));
+const placeSome = (count: number, storeSlug = 'fashion-store') =>
+  Promise.all(Array.from({ length: count }, () => placeOrder(buyer, stack.db, storeSlug)));
 const eventsOf = (orderNumber: string) => stack.db.orderEvent.findMany({ where: { order: { orderNumber } }, orderBy: { seq: 'asc' } });
 
 describe('bulk moves', () => {
@@ -59,7 +60,10 @@ describe('bulk moves', () => {
     }
 
     // A new request for orders already there: each says so in its own words.
-    const again = await seller.seller.bulkSetStatus.mutate({ to: 'confirmed', orders: pending.map((orderNumber) => ({ orderNumber, requestId: randomUUID() })) });
+    const again = await seller.seller.bulkSetStatus.mutate({
+      to: 'confirmed',
+      orders: pending.map((orderNumber) => ({ orderNumber, requestId: randomUUID() })),
+    });
     expect(again.moved).toBe(0);
     expect(again.results.map((result) => result.message)).toEqual(pending.map((orderNumber) => `${orderNumber} is already confirmed.`));
   });
@@ -68,9 +72,17 @@ describe('bulk moves', () => {
     const orders = (await placeSome(2)).map((orderNumber) => ({ orderNumber, requestId: randomUUID() }));
     await expect(seller.seller.bulkSetStatus.mutate({ to: 'cancelled', orders })).resolves.toMatchObject({
       moved: 0,
-      results: orders.map(({ orderNumber }) => ({ orderNumber, outcome: 'refused', message: `${orderNumber}: Give the buyer a reason for cancelling the order.` })),
+      results: orders.map(({ orderNumber }) => ({
+        orderNumber,
+        outcome: 'refused',
+        message: `${orderNumber}: Give the buyer a reason for cancelling the order.`,
+      })),
     });
-    const cancelled = await seller.seller.bulkSetStatus.mutate({ to: 'cancelled', orders: orders.map(({ orderNumber }) => ({ orderNumber, requestId: randomUUID() })), note: 'Out of stock.' });
+    const cancelled = await seller.seller.bulkSetStatus.mutate({
+      to: 'cancelled',
+      orders: orders.map(({ orderNumber }) => ({ orderNumber, requestId: randomUUID() })),
+      note: 'Out of stock.',
+    });
     expect(cancelled.moved).toBe(2);
     for (const { orderNumber } of orders) {
       const tracked = await buyer.orders.track.query({ orderNumber });
@@ -80,7 +92,10 @@ describe('bulk moves', () => {
 
   test('100 orders move at once, each with its own result', { timeout: 120_000 }, async () => {
     const many = await placeSome(100);
-    const result = await seller.seller.bulkSetStatus.mutate({ to: 'confirmed', orders: many.map((orderNumber) => ({ orderNumber, requestId: randomUUID() })) });
+    const result = await seller.seller.bulkSetStatus.mutate({
+      to: 'confirmed',
+      orders: many.map((orderNumber) => ({ orderNumber, requestId: randomUUID() })),
+    });
     expect(result.moved).toBe(100);
     expect(result.results.map((line) => line.orderNumber)).toEqual(many);
     expect(await stack.db.order.count({ where: { orderNumber: { in: many }, status: 'confirmed' } })).toBe(100);
@@ -92,7 +107,11 @@ describe('notes and status messages', () => {
     const orderNumber = await placeOrder(buyer, stack.db);
     await seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'confirmed', note: 'Your size is in stock.' });
     const tracked = await buyer.orders.track.query({ orderNumber });
-    expect(tracked.order.timeline.at(-1)).toMatchObject({ to: 'confirmed', note: 'Your size is in stock.', statusMessage: STATUS_INFO.confirmed.buyerMessage });
+    expect(tracked.order.timeline.at(-1)).toMatchObject({
+      to: 'confirmed',
+      note: 'Your size is in stock.',
+      statusMessage: STATUS_INFO.confirmed.buyerMessage,
+    });
     const notification = await stack.db.notification.findFirstOrThrow({ where: { order: { orderNumber }, eventSeq: 1 } });
     expect(notification.body).toBe(`${STATUS_INFO.confirmed.buyerMessage} Your size is in stock.`);
   });
@@ -102,10 +121,15 @@ describe('notes and status messages', () => {
     const store: TestStore = await newStore(stack.db, `Messages ${tag}`);
     const owner = await signedInClient(stack.apiUrl, store.sellerEmail);
     const defaults = await owner.seller.statusMessages.query();
-    expect(defaults.messages.map((entry) => [entry.status, entry.customMessage])).toEqual(Object.keys(STATUS_INFO).map((status) => [status, null]));
+    expect(defaults.messages.map((entry) => [entry.status, entry.customMessage])).toEqual(
+      Object.keys(STATUS_INFO).map((status) => [status, null]),
+    );
     const first = `Salamat! We are on it (${tag}).`;
     const saved = await owner.seller.setStatusMessages.mutate({ messages: [{ status: 'confirmed', message: first }] });
-    expect(saved.messages.find((entry) => entry.status === 'confirmed')).toMatchObject({ customMessage: first, defaultMessage: STATUS_INFO.confirmed.buyerMessage });
+    expect(saved.messages.find((entry) => entry.status === 'confirmed')).toMatchObject({
+      customMessage: first,
+      defaultMessage: STATUS_INFO.confirmed.buyerMessage,
+    });
     expect((await seller.seller.statusMessages.query()).messages.find((entry) => entry.status === 'confirmed')!.customMessage).toBeNull();
 
     const before = await placeOrder(buyer, stack.db, store.slug);
@@ -130,7 +154,9 @@ describe('notes and status messages', () => {
     // Another store's orders still say the default.
     const fashion = await placeOrder(buyer, stack.db);
     await seller.seller.setStatus.mutate({ orderNumber: fashion, requestId: randomUUID(), to: 'confirmed' });
-    expect((await buyer.orders.track.query({ orderNumber: fashion })).order.timeline.at(-1)!.statusMessage).toBe(STATUS_INFO.confirmed.buyerMessage);
+    expect((await buyer.orders.track.query({ orderNumber: fashion })).order.timeline.at(-1)!.statusMessage).toBe(
+      STATUS_INFO.confirmed.buyerMessage,
+    );
 
     // A blank message brings the default back.
     const reset = await owner.seller.setStatusMessages.mutate({ messages: [{ status: 'confirmed', message: '' }] });
@@ -154,10 +180,22 @@ describe('the order list', () => {
     const shipped = await placeOrder(buyer, stack.db);
     await driveTo(stack.temporal, shipped, 'processing');
     const trackingNumber = `JNT-${tag.toUpperCase()}`;
-    await seller.seller.setStatus.mutate({ orderNumber: shipped, requestId: randomUUID(), to: 'shipped', carrier: 'J&T Express', trackingNumber });
+    await seller.seller.setStatus.mutate({
+      orderNumber: shipped,
+      requestId: randomUUID(),
+      to: 'shipped',
+      carrier: 'J&T Express',
+      trackingNumber,
+    });
 
-    const found = async (search: string) => (await seller.seller.orders.query({ search, limit: 100 })).items.map((item) => item.orderNumber);
-    for (const search of [phone, `0918${phoneDigits}`, `918-${phoneDigits.slice(0, 3)}-${phoneDigits.slice(3)}`, `918 ${phoneDigits.slice(0, 3)}`]) {
+    const found = async (search: string) =>
+      (await seller.seller.orders.query({ search, limit: 100 })).items.map((item) => item.orderNumber);
+    for (const search of [
+      phone,
+      `0918${phoneDigits}`,
+      `918-${phoneDigits.slice(0, 3)}-${phoneDigits.slice(3)}`,
+      `918 ${phoneDigits.slice(0, 3)}`,
+    ]) {
       expect(await found(search), search).toContain(orderNumber);
     }
     expect(await found(city)).toEqual([orderNumber]);
@@ -183,11 +221,15 @@ describe('the order list', () => {
     const deadlines = byDeadline.items.map((item) => Date.parse(item.confirmBy!));
     expect(deadlines).toEqual([...deadlines].sort((a, b) => a - b));
     const newest = await seller.seller.orders.query({ status: 'pending', limit: 100 });
-    expect(newest.items.findIndex((item) => item.orderNumber === newer)).toBeLessThan(newest.items.findIndex((item) => item.orderNumber === older));
+    expect(newest.items.findIndex((item) => item.orderNumber === newer)).toBeLessThan(
+      newest.items.findIndex((item) => item.orderNumber === older),
+    );
     // Pages follow the sort: the second page continues where the first ended.
     const page1 = await seller.seller.orders.query({ status: 'pending', sort: 'deadline', limit: 2 });
     const page2 = await seller.seller.orders.query({ status: 'pending', sort: 'deadline', limit: 2, cursor: page1.nextCursor! });
-    expect([...page1.items, ...page2.items].map((item) => item.orderNumber)).toEqual(byDeadline.items.slice(0, 4).map((item) => item.orderNumber));
+    expect([...page1.items, ...page2.items].map((item) => item.orderNumber)).toEqual(
+      byDeadline.items.slice(0, 4).map((item) => item.orderNumber),
+    );
   });
 });
 

@@ -6,15 +6,23 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSession } from '../../api/auth/sessions';
 import { CSV_COLUMNS, csvCell, orderCsvChunks } from '../../api/seller/orders-csv';
 import type { ApiClient } from '../../scripts/lib/api-client';
+import { parseCsv } from '../support/csv';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { newStore, type TestStore } from '../support/stores';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { driveTo } from '../support/workflow-helpers';
-import { parseCsv } from '../support/csv';
 
 const BIG_STORE_ORDERS = 2_400;
 /** Customer names a spreadsheet would run as formulas, as a hostile buyer or an old row may hold them. */
-const HOSTILE_NAMES = ['=HYPERLINK("http://evil.example","Click")', '+SUM(1,2)', '-2+3', '@cmd', '\tTabbed', '\rReturn', 'Plain, "quoted" name'];
+const HOSTILE_NAMES = [
+  '=HYPERLINK("http://evil.example","Click")',
+  '+SUM(1,2)',
+  '-2+3',
+  '@cmd',
+  '\tTabbed',
+  '\rReturn',
+  'Plain, "quoted" name',
+];
 
 let stack: TestStack;
 let bigStore: TestStore;
@@ -65,7 +73,8 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 const exportUrl = (query = '') => `${stack.apiUrl}/seller/orders.csv${query}`;
-const download = (cookie: string, query = '', headers: Record<string, string> = {}) => fetch(exportUrl(query), { headers: { cookie, ...headers } });
+const download = (cookie: string, query = '', headers: Record<string, string> = {}) =>
+  fetch(exportUrl(query), { headers: { cookie, ...headers } });
 
 /** The body as sent: Response.text() would drop the byte order mark. */
 async function bodyText(response: Response): Promise<string> {
@@ -142,7 +151,12 @@ describe('what is exported', () => {
 
     // The export reads one batch at a time: each chunk holds at most a batch of rows.
     const chunkSizes: number[] = [];
-    for await (const chunk of orderCsvChunks(stack.db, bigStore.id, {}, { confirmWithinMs: stack.env.ORDER_CONFIRM_WITHIN, batchSize: 300 })) {
+    for await (const chunk of orderCsvChunks(
+      stack.db,
+      bigStore.id,
+      {},
+      { confirmWithinMs: stack.env.ORDER_CONFIRM_WITHIN, batchSize: 300 },
+    )) {
       chunkSizes.push(parseCsv(chunk.replace(/^\uFEFF/, '')).length);
     }
     expect(chunkSizes[0]).toBe(1);
@@ -165,7 +179,7 @@ describe('what is exported', () => {
         'Placed (UTC)': '2026-01-01 00:07',
         Status: 'Pending',
         'Confirm by (UTC)': '2026-01-03 00:07',
-        Customer: "'=HYPERLINK(\"http://evil.example\",\"Click\")",
+        Customer: '\'=HYPERLINK("http://evil.example","Click")',
         Phone: "'+63 917 555 0101",
         Address: '12 Mabini Street',
         City: 'Quezon City',
@@ -197,4 +211,3 @@ describe('what is exported', () => {
     expect(row).toMatchObject({ Status: 'Shipped', Carrier: 'LBC Express', 'Tracking number': 'LBC-123456', Customer: 'Maria Santos' });
   });
 });
-

@@ -2,7 +2,7 @@
 // not LIKE wildcards, in the customer's name (contains) and in the order number (starts with).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { signedInClient, type ApiClient } from '../../scripts/lib/api-client';
+import { type ApiClient, signedInClient } from '../../scripts/lib/api-client';
 import { newBuyer, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -25,12 +25,17 @@ beforeAll(async () => {
   const buyer = await newBuyer(stack.apiUrl);
   const [product] = await productsOf(stack.db, 'fashion-store');
   for (const name of Object.values(NAMES)) {
-    await buyer.checkout.place.mutate({ idempotencyKey: randomUUID(), lines: [{ productId: product!.id, quantity: 1 }], shipping: { ...SHIPPING, name } });
+    await buyer.checkout.place.mutate({
+      idempotencyKey: randomUUID(),
+      lines: [{ productId: product!.id, quantity: 1 }],
+      shipping: { ...SHIPPING, name },
+    });
   }
 });
 afterAll(() => stack?.stop());
 
-const namesFound = async (search: string) => (await seller.seller.orders.query({ search, limit: 100 })).items.map((order) => order.shipping.name).sort();
+const namesFound = async (search: string) =>
+  (await seller.seller.orders.query({ search, limit: 100 })).items.map((order) => order.shipping.name).sort();
 
 test('% in a search matches only a literal %', async () => {
   expect(await namesFound(`50%${tag}`)).toEqual([NAMES.percent]);
@@ -56,7 +61,8 @@ test('wildcards do not widen the order-number prefix either', async () => {
   expect(all.counts.all).toBeGreaterThan(0);
   for (const search of ['ORD-%', 'ORD_', '%']) {
     const found = await seller.seller.orders.query({ search, limit: 100 });
-    for (const order of found.items) expect(order.orderNumber.startsWith(search) || order.shipping.name.includes(search), search).toBe(true);
+    for (const order of found.items)
+      expect(order.orderNumber.startsWith(search) || order.shipping.name.includes(search), search).toBe(true);
   }
   expect((await seller.seller.orders.query({ search: 'ORD-%' })).counts.all).toBe(0);
 });

@@ -2,8 +2,8 @@
 // the order one step, and the buyer's tracking query shows it.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { orderWorkflowId } from '../../workflows/messages';
 import { signedInClient } from '../../scripts/lib/api-client';
+import { orderWorkflowId } from '../../workflows/messages';
 import { newBuyer, productsOf, SHIPPING } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 

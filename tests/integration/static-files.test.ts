@@ -69,7 +69,9 @@ test('index.html and its assets come as brotli or gzip when accepted, and decode
     expect(Number(brotli.headers['content-length']), path).toBe(brotli.body.length);
     expect(brotli.body.length, path).toBeLessThan(plain.body.length);
     // The type is the file's own, not the twin's.
-    expect(brotli.headers['content-type'], path).toMatch(path === '/' ? /^text\/html/ : path.endsWith('.js') ? /^text\/javascript/ : /^text\/css/);
+    expect(brotli.headers['content-type'], path).toMatch(
+      path === '/' ? /^text\/html/ : path.endsWith('.js') ? /^text\/javascript/ : /^text\/css/,
+    );
   }
 });
 

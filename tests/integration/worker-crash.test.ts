@@ -6,8 +6,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { projectEntry } from '../../lib/order-projection';
 import type { ManagedChild } from '../../scripts/lib/child-process';
 import { newBuyer, placeOrder } from '../support/fixtures';
-import { startTestStack, type TestStack } from '../support/test-stack';
 import { spawnWorkerProcess } from '../support/service-process';
+import { startTestStack, type TestStack } from '../support/test-stack';
 import { orderHandle, projectedTimeline, setStatus, stepsTo } from '../support/workflow-helpers';
 
 let stack: TestStack;
@@ -69,12 +69,21 @@ test('a change projected by a workflow task that died is overwritten by the retr
   const orderNumber = await placeOrder(buyer, stack.db);
   const order = await stack.db.order.findUniqueOrThrow({ where: { orderNumber }, select: { buyerId: true } });
   // The same change as the dead task and its retry each stamp it: same seq, a later time.
-  const change = { seq: 1, from: 'pending' as const, to: 'confirmed' as const, by: { role: 'seller' as const, id: 'seller-test', name: 'Test Seller' } };
+  const change = {
+    seq: 1,
+    from: 'pending' as const,
+    to: 'confirmed' as const,
+    by: { role: 'seller' as const, id: 'seller-test', name: 'Test Seller' },
+  };
   const first = { ...change, at: '2026-11-26T08:00:00.000Z' };
   const retried = { ...change, at: '2026-11-26T08:00:07.250Z' };
-  for (const entry of [first, retried]) expect(await projectEntry(stack.db, { orderNumber, buyerId: order.buyerId, entry, tracking: null })).toBe(true);
+  for (const entry of [first, retried])
+    expect(await projectEntry(stack.db, { orderNumber, buyerId: order.buyerId, entry, tracking: null })).toBe(true);
 
   expect((await projectedTimeline(stack.db, orderNumber))[1]).toEqual(retried);
   expect(await stack.db.notification.count({ where: { order: { orderNumber }, eventSeq: 1 } })).toBe(1);
-  expect(await stack.db.order.findUniqueOrThrow({ where: { orderNumber }, select: { status: true, statusSeq: true } })).toEqual({ status: 'confirmed', statusSeq: 1 });
+  expect(await stack.db.order.findUniqueOrThrow({ where: { orderNumber }, select: { status: true, statusSeq: true } })).toEqual({
+    status: 'confirmed',
+    statusSeq: 1,
+  });
 });

@@ -24,16 +24,25 @@ test('a failed workflow task is found, with its cause and message', async () => 
   });
   const connection = await NativeConnection.connect({ address: temporalAddress });
   const worker = await Worker.create({ connection, namespace, taskQueue, workflowBundle });
-  const handle = await stack.temporal.workflow.start(DELIBERATELY_FAILING_WORKFLOW_TYPE, { taskQueue, workflowId: `guard-${randomUUID()}`, args: [{ to: 'shiped' }] });
+  const handle = await stack.temporal.workflow.start(DELIBERATELY_FAILING_WORKFLOW_TYPE, {
+    taskQueue,
+    workflowId: `guard-${randomUUID()}`,
+    args: [{ to: 'shiped' }],
+  });
   try {
     await worker.runUntil(async () => {
       await expect
-        .poll(async () => ((await handle.fetchHistory()).events ?? []).some((event) => event.workflowTaskFailedEventAttributes), { timeout: 20_000 })
+        .poll(async () => ((await handle.fetchHistory()).events ?? []).some((event) => event.workflowTaskFailedEventAttributes), {
+          timeout: 20_000,
+        })
         .toBe(true);
     });
     const failures = await findFailedWorkflowTasks(temporalAddress, namespace, `TaskQueue = '${taskQueue}'`);
     expect(failures.length).toBeGreaterThanOrEqual(1);
-    expect(failures[0]).toMatchObject({ workflowId: handle.workflowId, cause: 'WORKFLOW_TASK_FAILED_CAUSE_WORKFLOW_WORKER_UNHANDLED_FAILURE' });
+    expect(failures[0]).toMatchObject({
+      workflowId: handle.workflowId,
+      cause: 'WORKFLOW_TASK_FAILED_CAUSE_WORKFLOW_WORKER_UNHANDLED_FAILURE',
+    });
     expect(failures[0]!.message).toContain("reading 'role'");
   } finally {
     await handle.terminate('guard test done');
@@ -46,6 +55,10 @@ test("a healthy order's workflow has no failed workflow task", async () => {
   const orderNumber = await placeOrder(buyer, stack.db);
   await driveTo(stack.temporal, orderNumber, 'delivered');
   const { temporalAddress, namespace } = inject('stack');
-  const failures = await findFailedWorkflowTasks(temporalAddress, namespace, `WorkflowId = '${orderHandle(stack.temporal, orderNumber).workflowId}'`);
+  const failures = await findFailedWorkflowTasks(
+    temporalAddress,
+    namespace,
+    `WorkflowId = '${orderHandle(stack.temporal, orderNumber).workflowId}'`,
+  );
   expect(failures).toEqual([]);
 });

@@ -3,10 +3,11 @@
 // to make a failing replay test pass. Before a change that alters history, first move current/ to a
 // folder named after the change, so the histories recorded before it keep being replayed.
 // It reuses the test harness (dev server, database, worker, API).
+
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { orderWorkflowId } from '../../workflows/messages';
 import { newBuyer, placeOrder } from '../support/fixtures';
@@ -30,7 +31,22 @@ async function record(name: string, scenario: (orderNumber: string) => Promise<v
   await handle.result();
   // The CLI's JSON is the standard history format, which the Temporal UI can download too.
   const { temporalCliPath, temporalAddress, namespace } = inject('stack');
-  const json = execFileSync(temporalCliPath, ['workflow', 'show', '--workflow-id', orderWorkflowId(orderNumber), '--output', 'json', '--address', temporalAddress, '--namespace', namespace], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const json = execFileSync(
+    temporalCliPath,
+    [
+      'workflow',
+      'show',
+      '--workflow-id',
+      orderWorkflowId(orderNumber),
+      '--output',
+      'json',
+      '--address',
+      temporalAddress,
+      '--namespace',
+      namespace,
+    ],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
   mkdirSync(historiesDir, { recursive: true });
   writeFileSync(`${historiesDir}/${name}.json`, json);
 }
@@ -58,7 +74,13 @@ test('record histories', async () => {
   await record('auto-cancelled', async () => {});
   await record('malformed-signals', async (orderNumber) => {
     const handle = orderHandle(stack.temporal, orderNumber);
-    for (const payload of [{ to: 'shiped', actor: OPERATOR }, { to: 'confirmed', actor: { role: 'Operator', name: 'ops' } }, null, 'confirmed', { to: 'confirmed' }]) {
+    for (const payload of [
+      { to: 'shiped', actor: OPERATOR },
+      { to: 'confirmed', actor: { role: 'Operator', name: 'ops' } },
+      null,
+      'confirmed',
+      { to: 'confirmed' },
+    ]) {
       await handle.signal('requestStatus', payload as never);
     }
     await expect.poll(async () => (await queryOrder(stack.temporal, orderNumber)).rejected.length).toBe(5);
@@ -71,9 +93,18 @@ test('record histories', async () => {
     // Before the buyer-confirms-receipt patch this signal is refused and recorded; after it, it is applied.
     await driveTo(stack.temporal, orderNumber, 'shipped');
     const buyerId = (await buyer.auth.me.query())!.id;
-    await orderHandle(stack.temporal, orderNumber).signal('requestStatus', { to: 'delivered', actor: { role: 'buyer', id: buyerId, name: 'Recorded Buyer' } });
-    await expect.poll(async () => { const view = await queryOrder(stack.temporal, orderNumber); return view.status === 'delivered' || view.rejected.length === 1; }).toBe(true);
-    if ((await queryOrder(stack.temporal, orderNumber)).status !== 'delivered') await setStatus(stack.temporal, orderNumber, { to: 'delivered', actor: SELLER });
+    await orderHandle(stack.temporal, orderNumber).signal('requestStatus', {
+      to: 'delivered',
+      actor: { role: 'buyer', id: buyerId, name: 'Recorded Buyer' },
+    });
+    await expect
+      .poll(async () => {
+        const view = await queryOrder(stack.temporal, orderNumber);
+        return view.status === 'delivered' || view.rejected.length === 1;
+      })
+      .toBe(true);
+    if ((await queryOrder(stack.temporal, orderNumber)).status !== 'delivered')
+      await setStatus(stack.temporal, orderNumber, { to: 'delivered', actor: SELLER });
   });
   await record('buyer-confirms-receipt', async (orderNumber) => {
     await driveTo(stack.temporal, orderNumber, 'shipped');

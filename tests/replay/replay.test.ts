@@ -38,15 +38,19 @@ test('the committed histories cover the main paths of an order, from before each
   const ids = histories.map((history) => history.workflowId);
   for (const path of MAIN_PATHS) expect(ids).toContain(`before-operator-safe-messages/${path}`);
   // A buyer's signal asking for delivered on a shipped order: refused and recorded before the patch.
-  for (const path of [...OPERATOR_SAFE_PATHS, 'buyer-asks-delivered-when-shipped']) expect(ids).toContain(`before-buyer-confirms-receipt/${path}`);
+  for (const path of [...OPERATOR_SAFE_PATHS, 'buyer-asks-delivered-when-shipped'])
+    expect(ids).toContain(`before-buyer-confirms-receipt/${path}`);
   for (const folder of AFTER_BUYER_CONFIRMS_RECEIPT) {
-    for (const path of [...OPERATOR_SAFE_PATHS, 'buyer-asks-delivered-when-shipped', 'buyer-confirms-receipt']) expect(ids).toContain(`${folder}${path}`);
+    for (const path of [...OPERATOR_SAFE_PATHS, 'buyer-asks-delivered-when-shipped', 'buyer-confirms-receipt'])
+      expect(ids).toContain(`${folder}${path}`);
   }
 });
 
 type History = { events: { markerRecordedEventAttributes?: { details?: Record<string, unknown> } }[] };
 const hasMarker = (history: History, patchId: string) =>
-  history.events.some((event) => JSON.stringify(event.markerRecordedEventAttributes?.details ?? {}).includes(Buffer.from(JSON.stringify(patchId)).toString('base64')));
+  history.events.some((event) =>
+    JSON.stringify(event.markerRecordedEventAttributes?.details ?? {}).includes(Buffer.from(JSON.stringify(patchId)).toString('base64')),
+  );
 
 test('histories from after the operator-safe patch carry its marker, and those from before it do not', () => {
   for (const { workflowId, history } of histories) {
@@ -56,7 +60,9 @@ test('histories from after the operator-safe patch carry its marker, and those f
 
 test('histories from after the buyer-confirms-receipt patch carry its marker, and those from before it do not', () => {
   for (const { workflowId, history } of histories) {
-    expect(hasMarker(history, BUYER_CONFIRMS_RECEIPT_PATCH), workflowId).toBe(AFTER_BUYER_CONFIRMS_RECEIPT.some((folder) => workflowId.startsWith(folder)));
+    expect(hasMarker(history, BUYER_CONFIRMS_RECEIPT_PATCH), workflowId).toBe(
+      AFTER_BUYER_CONFIRMS_RECEIPT.some((folder) => workflowId.startsWith(folder)),
+    );
   }
 });
 
@@ -75,16 +81,21 @@ test('histories from after the local-projection patch project with local activit
 test('the buyer’s request for delivered was refused before the patch and is applied after it', () => {
   const statusOf = (workflowId: string) => {
     const { history } = histories.find((h) => h.workflowId === workflowId)!;
-    const completed = (history.events as { workflowExecutionCompletedEventAttributes?: { result?: { payloads?: { data?: string }[] } } }[]).find(
-      (event) => event.workflowExecutionCompletedEventAttributes,
-    )!;
-    const view = JSON.parse(Buffer.from(completed.workflowExecutionCompletedEventAttributes!.result!.payloads![0]!.data!, 'base64').toString()) as {
+    const completed = (
+      history.events as { workflowExecutionCompletedEventAttributes?: { result?: { payloads?: { data?: string }[] } } }[]
+    ).find((event) => event.workflowExecutionCompletedEventAttributes)!;
+    const view = JSON.parse(
+      Buffer.from(completed.workflowExecutionCompletedEventAttributes!.result!.payloads![0]!.data!, 'base64').toString(),
+    ) as {
       timeline: { to: string; by: { role: string } }[];
       rejected: { type: string }[];
     };
     return { deliveredBy: view.timeline.at(-1)!.by.role, rejected: view.rejected.map((r) => r.type) };
   };
-  expect(statusOf('before-buyer-confirms-receipt/buyer-asks-delivered-when-shipped')).toEqual({ deliveredBy: 'seller', rejected: ['NotAllowedForActor'] });
+  expect(statusOf('before-buyer-confirms-receipt/buyer-asks-delivered-when-shipped')).toEqual({
+    deliveredBy: 'seller',
+    rejected: ['NotAllowedForActor'],
+  });
   expect(statusOf('current/buyer-asks-delivered-when-shipped')).toEqual({ deliveredBy: 'buyer', rejected: [] });
   expect(statusOf('current/buyer-confirms-receipt')).toEqual({ deliveredBy: 'buyer', rejected: [] });
 });

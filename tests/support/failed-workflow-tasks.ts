@@ -10,7 +10,10 @@ const { WorkflowTaskFailedCause } = proto.temporal.api.enums.v1;
  * Causes the server itself writes in normal operation: an operator's reset fails the task at the reset
  * point, and new events arriving while a task ran make the server refuse its completion and retry.
  */
-const BENIGN_CAUSES = new Set([WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_RESET_WORKFLOW, WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND]);
+const BENIGN_CAUSES = new Set([
+  WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_RESET_WORKFLOW,
+  WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND,
+]);
 
 type HistoryEvent = NonNullable<Awaited<ReturnType<ReturnType<Client['workflow']['getHandle']>['fetchHistory']>>['events']>[number];
 
@@ -18,7 +21,10 @@ type HistoryEvent = NonNullable<Awaited<ReturnType<ReturnType<Client['workflow']
 function isBenign(event: HistoryEvent, next: HistoryEvent | undefined): boolean {
   const cause = event.workflowTaskFailedEventAttributes?.cause ?? 0;
   if (BENIGN_CAUSES.has(cause)) return true;
-  return cause === WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_FORCE_CLOSE_COMMAND && Boolean(next?.workflowExecutionTerminatedEventAttributes);
+  return (
+    cause === WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_FORCE_CLOSE_COMMAND &&
+    Boolean(next?.workflowExecutionTerminatedEventAttributes)
+  );
 }
 
 /** The workflow type that the guard's own test fails on purpose; the run-wide check skips it. */
@@ -47,7 +53,12 @@ export async function findFailedWorkflowTasks(address: string, namespace: string
           for (const [index, event] of events.entries()) {
             const failed = event.workflowTaskFailedEventAttributes;
             if (!failed || isBenign(event, events[index + 1])) continue;
-            failures.push({ workflowId, runId, cause: WorkflowTaskFailedCause[failed.cause ?? 0] ?? String(failed.cause), message: failed.failure?.message ?? '' });
+            failures.push({
+              workflowId,
+              runId,
+              cause: WorkflowTaskFailedCause[failed.cause ?? 0] ?? String(failed.cause),
+              message: failed.failure?.message ?? '',
+            });
           }
         }),
       );

@@ -1,12 +1,18 @@
 // Test data helpers built on the seeded catalog and the real API.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../lib/db';
-import { createApiClient, type ApiClient } from '../../scripts/lib/api-client';
+import { type ApiClient, createApiClient } from '../../scripts/lib/api-client';
 
 /** Password of every buyer that newBuyer registers. */
 export const BUYER_PASSWORD = 'correct horse battery';
 
-export const SHIPPING = { name: 'Maria Santos', phone: '+63 917 555 0101', addressLine: '12 Mabini Street, Barangay 5', city: 'Quezon City', postalCode: '1100' };
+export const SHIPPING = {
+  name: 'Maria Santos',
+  phone: '+63 917 555 0101',
+  addressLine: '12 Mabini Street, Barangay 5',
+  city: 'Quezon City',
+  postalCode: '1100',
+};
 
 export async function productsOf(db: Db, storeSlug: string) {
   return db.product.findMany({ where: { store: { slug: storeSlug } }, orderBy: { sku: 'asc' } });

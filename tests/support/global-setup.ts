@@ -6,12 +6,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { bundleOrderWorkflows } from '../../worker/create-worker';
 import { setUpDatabase } from '../../scripts/db-setup';
 import { startEphemeralDevServer } from '../../scripts/lib/dev-server';
 import { startEmbeddedDb } from '../../scripts/lib/embedded-db';
 import { freePorts } from '../../scripts/lib/ports';
-import { DELIBERATELY_FAILING_WORKFLOW_TYPE, describeFailedWorkflowTasks, findFailedWorkflowTasks, type FailedWorkflowTask } from './failed-workflow-tasks';
+import { bundleOrderWorkflows } from '../../worker/create-worker';
+import {
+  DELIBERATELY_FAILING_WORKFLOW_TYPE,
+  describeFailedWorkflowTasks,
+  type FailedWorkflowTask,
+  findFailedWorkflowTasks,
+} from './failed-workflow-tasks';
 
 export interface SharedStack {
   temporalAddress: string;
@@ -52,7 +57,11 @@ export default async function setup(project: TestProject) {
   return async () => {
     let failures: FailedWorkflowTask[] = [];
     try {
-      failures = await findFailedWorkflowTasks(temporal.address, temporal.namespace, `WorkflowType != '${DELIBERATELY_FAILING_WORKFLOW_TYPE}'`);
+      failures = await findFailedWorkflowTasks(
+        temporal.address,
+        temporal.namespace,
+        `WorkflowType != '${DELIBERATELY_FAILING_WORKFLOW_TYPE}'`,
+      );
     } finally {
       await Promise.allSettled([temporal.stop(), database.stop()]);
       rmSync(workDir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 // The real worker (worker/main.ts) and API (api/main.ts) as child processes, for tests that kill them:
 // a SIGKILL is a crash, not a shutdown.
 import { createInterface } from 'node:readline';
-import { spawnManaged, type ManagedChild } from '../../scripts/lib/child-process';
+import { type ManagedChild, spawnManaged } from '../../scripts/lib/child-process';
 import { repoRoot } from '../../scripts/lib/paths';
 import type { TestStack } from './test-stack';
 
@@ -44,6 +44,10 @@ export async function spawnServiceProcess(
   return child;
 }
 
-export function spawnWorkerProcess(stack: TestStack, extraEnv: Record<string, string> = {}, onLine?: (line: string) => void): Promise<ManagedChild> {
+export function spawnWorkerProcess(
+  stack: TestStack,
+  extraEnv: Record<string, string> = {},
+  onLine?: (line: string) => void,
+): Promise<ManagedChild> {
   return spawnServiceProcess(stack, 'worker', extraEnv, onLine);
 }

@@ -5,10 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
-import { createLogger } from '../../lib/logger';
 import { createApiServer } from '../../api/server';
 import { createDb, type Db } from '../../lib/db';
-import { loadEnv, type Env } from '../../lib/env';
+import { type Env, loadEnv } from '../../lib/env';
+import { createLogger } from '../../lib/logger';
 import { createOrderWorker } from '../../worker/create-worker';
 
 let runtimeInstalled = false;
@@ -37,7 +37,10 @@ export interface TestStackOptions {
 /** Every structured log line of the stack's API, parsed, for tests that check what is logged. */
 export type LogRecord = Record<string, unknown> & { level: string; msg: string };
 
-export async function startTestStack(overrides: Partial<Record<keyof Env, string>> = {}, { inProcessWorker = true, webRoot }: TestStackOptions = {}): Promise<TestStack> {
+export async function startTestStack(
+  overrides: Partial<Record<keyof Env, string>> = {},
+  { inProcessWorker = true, webRoot }: TestStackOptions = {},
+): Promise<TestStack> {
   const shared = inject('stack');
   if (!runtimeInstalled) {
     Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -55,7 +58,10 @@ export async function startTestStack(overrides: Partial<Record<keyof Env, string
   });
   const db = createDb(env.DATABASE_URL, 5);
   const nativeConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
+  const temporal = new Client({
+    connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }),
+    namespace: env.TEMPORAL_NAMESPACE,
+  });
   const workers: { worker: Worker; running: Promise<void> }[] = [];
 
   async function startWorker(options: { maxCachedWorkflows?: number } = {}): Promise<Worker> {

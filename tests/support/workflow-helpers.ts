@@ -1,8 +1,8 @@
 // Helpers to drive and inspect order workflows directly through the Temporal client.
-import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { type Client, type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { timelineEntryFromEvent } from '../../lib/order-rows';
 import type { Db } from '../../lib/db';
+import { timelineEntryFromEvent } from '../../lib/order-rows';
 import { getOrderQuery, orderWorkflowId, setStatusUpdate } from '../../workflows/messages';
 import type { Actor, StatusChangeRequest } from '../../workflows/model/order-model';
 import type { OrderView, TimelineEntry } from '../../workflows/model/order-types';

@@ -15,8 +15,16 @@ describe('status changes', () => {
     ['null', null, 'A status change must be a JSON object.'],
     ['a bare string', 'confirmed', 'A status change must be a JSON object.'],
     ['an array', [{ to: 'confirmed', actor: operator }], 'A status change must be a JSON object.'],
-    ['a typo in the status', { to: 'shiped', actor: operator }, '"to" must be one of: pending, confirmed, processing, shipped, delivered, cancelled.'],
-    ['a typo in the role', { to: 'confirmed', actor: { role: 'Operator', name: 'ops' } }, "The actor's role must be one of: buyer, seller, operator, system."],
+    [
+      'a typo in the status',
+      { to: 'shiped', actor: operator },
+      '"to" must be one of: pending, confirmed, processing, shipped, delivered, cancelled.',
+    ],
+    [
+      'a typo in the role',
+      { to: 'confirmed', actor: { role: 'Operator', name: 'ops' } },
+      "The actor's role must be one of: buyer, seller, operator, system.",
+    ],
     ['no actor', { to: 'confirmed' }, 'The actor must be a JSON object.'],
     ['no actor name', { to: 'confirmed', actor: { role: 'operator' } }, "The actor's name must be text."],
     ['a blank actor name', { to: 'confirmed', actor: { role: 'operator', name: '  ' } }, "The actor's name must not be empty."],
@@ -25,7 +33,11 @@ describe('status changes', () => {
     ['a number for the note', { to: 'confirmed', actor: operator, note: 42 }, 'The note must be text.'],
     ['null for the carrier', { to: 'shipped', actor: operator, carrier: null }, 'The carrier must be text.'],
     ['a long note', { to: 'confirmed', actor: operator, note: 'x'.repeat(501) }, 'The note must have at most 500 characters.'],
-    ['a direction override in the note', { to: 'confirmed', actor: operator, note: 'late\u202edelivery' }, 'The note contains an invisible text-direction character'],
+    [
+      'a direction override in the note',
+      { to: 'confirmed', actor: operator, note: 'late\u202edelivery' },
+      'The note contains an invisible text-direction character',
+    ],
   ])('%s is refused in words', (_name, raw, problem) => {
     const parsed = parseStatusChange(raw);
     expect(parsed.ok).toBe(false);
@@ -34,7 +46,11 @@ describe('status changes', () => {
   });
 
   test('many unknown fields are named five at a time, each cut short, and the message stays small', () => {
-    const raw = { to: 'confirmed', actor: operator, ...Object.fromEntries(Array.from({ length: 2000 }, (_, index) => [`field-${index}-${'k'.repeat(100)}`, index])) };
+    const raw = {
+      to: 'confirmed',
+      actor: operator,
+      ...Object.fromEntries(Array.from({ length: 2000 }, (_, index) => [`field-${index}-${'k'.repeat(100)}`, index])),
+    };
     const parsed = parseStatusChange(raw);
     expect(!parsed.ok && parsed.message).toContain('and 1995 more.');
     expect(!parsed.ok && parsed.message.length).toBeLessThanOrEqual(1001);

@@ -1,7 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadEnv, parseDuration } from '../../lib/env';
 import { devServerArgs } from '../../scripts/lib/dev-server';
-import { readFileSync } from 'node:fs';
 import { loadTemporalDevConfig, parseTemporalDevConfig, temporalDevConfigPath } from '../../scripts/lib/temporal-dev-config';
 import { formatPeso, lineTotal, sumLines } from '../../workflows/model/money';
 
@@ -26,7 +26,12 @@ describe('environment', () => {
 
   test('has safe defaults', () => {
     const env = loadEnv(base);
-    expect(env).toMatchObject({ TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'orders', PORT: 3000, ORDER_CONFIRM_WITHIN: 48 * 3_600_000 });
+    expect(env).toMatchObject({
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'orders',
+      PORT: 3000,
+      ORDER_CONFIRM_WITHIN: 48 * 3_600_000,
+    });
   });
 
   test('names every invalid variable', () => {
@@ -36,14 +41,18 @@ describe('environment', () => {
   });
 
   test('ALLOWED_ORIGINS holds whole origins, nothing less and nothing more', () => {
-    expect(loadEnv({ ...base, ALLOWED_ORIGINS: 'https://shop.example.com, http://127.0.0.1:3000/' }).ALLOWED_ORIGINS).toBe('https://shop.example.com, http://127.0.0.1:3000/');
+    expect(loadEnv({ ...base, ALLOWED_ORIGINS: 'https://shop.example.com, http://127.0.0.1:3000/' }).ALLOWED_ORIGINS).toBe(
+      'https://shop.example.com, http://127.0.0.1:3000/',
+    );
     for (const bad of ['shop.example.com', 'https://shop.example.com/orders', 'ftp://shop.example.com', 'https://shop.example.com,*']) {
       expect(() => loadEnv({ ...base, ALLOWED_ORIGINS: bad }), bad).toThrow(/ALLOWED_ORIGINS: must be comma-separated origins/);
     }
   });
 
   test('parses durations', () => {
-    expect([parseDuration('500ms'), parseDuration('90s'), parseDuration('30m'), parseDuration('2d')]).toEqual([500, 90_000, 1_800_000, 172_800_000]);
+    expect([parseDuration('500ms'), parseDuration('90s'), parseDuration('30m'), parseDuration('2d')]).toEqual([
+      500, 90_000, 1_800_000, 172_800_000,
+    ]);
   });
 });
 
@@ -70,7 +79,9 @@ searchAttributes: { OrderStatus: Keyword, StoreId: Keyword }
   test('becomes dev server flags', () => {
     const config = loadTemporalDevConfig();
     const args = devServerArgs({ cliPath: 'temporal', config, ports: { grpcPort: 1111 }, persistent: false, headless: true });
-    expect(args).toEqual(expect.arrayContaining(['--port', '1111', '--headless', '--search-attribute', 'OrderStatus=Keyword', '--namespace', 'orders']));
+    expect(args).toEqual(
+      expect.arrayContaining(['--port', '1111', '--headless', '--search-attribute', 'OrderStatus=Keyword', '--namespace', 'orders']),
+    );
     expect(args).not.toContain('--db-filename');
     expect(args.join(' ')).toContain('--dynamic-config-value frontend.enableUpdateWorkflowExecution=true');
   });

@@ -1,19 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import {
-  autoCancelReason,
+  type Actor,
   allowedRoles,
-  checkTransition,
+  autoCancelReason,
   CURRENT_RULES,
+  checkTransition,
   isTerminal,
   nextStatuses,
   ORDER_STATUSES,
   PROGRESS_STEPS,
   STATUS_INFO,
   TRANSITIONS,
-  type Actor,
 } from '../../workflows/model/order-model';
-import { OrderState } from '../../workflows/order-state';
 import type { OrderInput } from '../../workflows/model/order-types';
+import { OrderState } from '../../workflows/order-state';
 
 const seller: Actor = { role: 'seller', id: 's1', name: 'Seller' };
 const buyer: Actor = { role: 'buyer', id: 'b1', name: 'Buyer' };
@@ -136,7 +136,9 @@ describe('OrderState', () => {
   test('starts pending with the placing entry and a confirm deadline', () => {
     const view = new OrderState(input, CURRENT_RULES).view();
     expect(view.status).toBe('pending');
-    expect(view.timeline).toEqual([{ seq: 0, from: null, to: 'pending', at: input.placedAt, by: { role: 'buyer', id: 'b1', name: 'Buyer' } }]);
+    expect(view.timeline).toEqual([
+      { seq: 0, from: null, to: 'pending', at: input.placedAt, by: { role: 'buyer', id: 'b1', name: 'Buyer' } },
+    ]);
     expect(view.deadline).toEqual({ at: '2026-11-26T00:01:00.000Z' });
   });
 
@@ -158,7 +160,9 @@ describe('OrderState', () => {
     expect(view.timeline[2]!.note).toBe('packing');
     expect(view.tracking).toEqual({ carrier: 'LBC', trackingNumber: 'T-1' });
     expect(view.deadline).toBeNull();
-    expect(view.rejected).toEqual([{ at: at.toISOString(), request: { to: 'pending', actor: seller }, type: 'InvalidTransition', message: refusal.message }]);
+    expect(view.rejected).toEqual([
+      { at: at.toISOString(), request: { to: 'pending', actor: seller }, type: 'InvalidTransition', message: refusal.message },
+    ]);
   });
 
   test('checks with the rules the order started under', () => {

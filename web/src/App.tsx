@@ -1,9 +1,9 @@
-import { lazy, type Component } from 'solid-js';
 import { Route, Router } from '@solidjs/router';
 import { QueryClientProvider } from '@tanstack/solid-query';
+import { type Component, lazy } from 'solid-js';
+import type { SessionUser } from './api/client';
 import { configQuery, sessionQuery } from './api/queries';
 import { createQueryClient } from './api/query-client';
-import type { SessionUser } from './api/client';
 import { RequireRole } from './auth/RequireRole';
 import { Layout } from './components/Layout';
 import CartPage from './pages/CartPage';

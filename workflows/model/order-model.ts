@@ -111,7 +111,11 @@ const ROLE_NOUN: Record<ActorRole, string> = { buyer: 'a buyer', seller: 'the se
  * Checks a requested change against the table. Returns null when it is allowed, or a refusal whose
  * message is written for the seller or buyer who asked.
  */
-export function checkTransition(from: OrderStatus, request: StatusChangeRequest, rules: TransitionRules = CURRENT_RULES): TransitionRefusal | null {
+export function checkTransition(
+  from: OrderStatus,
+  request: StatusChangeRequest,
+  rules: TransitionRules = CURRENT_RULES,
+): TransitionRefusal | null {
   const { to, actor } = request;
   if (isTerminal(from)) {
     return { type: 'OrderClosed', message: `This order is already ${statusLabel(from).toLowerCase()} and can no longer change.` };

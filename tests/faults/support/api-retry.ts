@@ -42,10 +42,19 @@ export async function withRetries<T>(call: () => Promise<T>, count: RetryCount =
 }
 
 /** The seller's requests from pending to delivered, as the Update dialog sends them. */
-export const SELLER_STEPS = stepsTo('delivered').map(({ to, carrier, trackingNumber }) => ({ to, ...(carrier ? { carrier, trackingNumber } : {}) }));
+export const SELLER_STEPS = stepsTo('delivered').map(({ to, carrier, trackingNumber }) => ({
+  to,
+  ...(carrier ? { carrier, trackingNumber } : {}),
+}));
 
 /** Moves an order through `steps` as a seller; each step keeps its request ID across retries. */
-export async function advanceOrder(seller: ApiClient, orderNumber: string, steps: typeof SELLER_STEPS, count?: RetryCount, onStep?: () => void): Promise<void> {
+export async function advanceOrder(
+  seller: ApiClient,
+  orderNumber: string,
+  steps: typeof SELLER_STEPS,
+  count?: RetryCount,
+  onStep?: () => void,
+): Promise<void> {
   for (const step of steps) {
     const requestId = randomUUID();
     await withRetries(() => seller.seller.setStatus.mutate({ orderNumber, requestId, ...step }), count);

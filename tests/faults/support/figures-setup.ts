@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { NO_FIGURES, type Figures } from './figures';
+import { type Figures, NO_FIGURES } from './figures';
 
 export default function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'orders-fault-figures-'));

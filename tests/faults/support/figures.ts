@@ -20,7 +20,17 @@ export interface Figures {
   eventsDuplicated: number;
 }
 
-export const NO_FIGURES: Figures = { ordersRun: 0, faultsInjected: 0, badInputsTried: 0, conflictingRequests: 0, clientRetries: 0, ordersLost: 0, ordersDuplicated: 0, eventsLost: 0, eventsDuplicated: 0 };
+export const NO_FIGURES: Figures = {
+  ordersRun: 0,
+  faultsInjected: 0,
+  badInputsTried: 0,
+  conflictingRequests: 0,
+  clientRetries: 0,
+  ordersLost: 0,
+  ordersDuplicated: 0,
+  eventsLost: 0,
+  eventsDuplicated: 0,
+};
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -5,8 +5,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { expect } from 'vitest';
-import { timelineEntryFromEvent } from '../../../lib/order-rows';
 import type { Db } from '../../../lib/db';
+import { timelineEntryFromEvent } from '../../../lib/order-rows';
 import { orderWorkflowId } from '../../../workflows/messages';
 import type { OrderStatus } from '../../../workflows/model/order-model';
 import type { OrderView } from '../../../workflows/model/order-types';
@@ -55,7 +55,11 @@ async function listedWorkflowIds(temporal: Client, buyerId: string, atLeast: num
   return ids;
 }
 
-export async function auditOrders(deps: { db: Db; temporal: Client }, buyerId: string, expected: Map<string, readonly OrderStatus[]>): Promise<OrderAudit> {
+export async function auditOrders(
+  deps: { db: Db; temporal: Client },
+  buyerId: string,
+  expected: Map<string, readonly OrderStatus[]>,
+): Promise<OrderAudit> {
   const audit: OrderAudit = { ordersLost: 0, ordersDuplicated: 0, eventsLost: 0, eventsDuplicated: 0, problems: [] };
   const problem = (line: string) => audit.problems.push(line);
   const rows = await deps.db.order.findMany({
@@ -91,7 +95,10 @@ export async function auditOrders(deps: { db: Db; temporal: Client }, buyerId: s
       continue;
     }
     const { timeline } = view;
-    const steps = compareSteps(expected.get(row.orderNumber) ?? ['pending'], timeline.map((entry) => entry.to));
+    const steps = compareSteps(
+      expected.get(row.orderNumber) ?? ['pending'],
+      timeline.map((entry) => entry.to),
+    );
     audit.eventsLost += steps.lost;
     audit.eventsDuplicated += steps.duplicated;
     if (steps.lost || steps.duplicated) problem(`${row.orderNumber}: timeline ${timeline.map((entry) => entry.to).join(' → ')}`);
@@ -103,7 +110,8 @@ export async function auditOrders(deps: { db: Db; temporal: Client }, buyerId: s
     const extra = row.events.filter((event) => !seqs.includes(event.seq)).length;
     audit.eventsLost += missing;
     audit.eventsDuplicated += extra;
-    if (!isDeepStrictEqual(row.events.map(timelineEntryFromEvent), timeline)) problem(`${row.orderNumber}: projected events differ from the workflow timeline`);
+    if (!isDeepStrictEqual(row.events.map(timelineEntryFromEvent), timeline))
+      problem(`${row.orderNumber}: projected events differ from the workflow timeline`);
     if (row.status !== view.status || row.statusSeq !== timeline.length - 1) {
       problem(`${row.orderNumber}: row says ${row.status}#${row.statusSeq}, workflow says ${view.status}#${timeline.length - 1}`);
     }

@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setUpDatabase } from '../../../scripts/db-setup';
-import { startEmbeddedDb, type EmbeddedDb } from '../../../scripts/lib/embedded-db';
 import { freePort } from '../../../lib/free-port';
+import { setUpDatabase } from '../../../scripts/db-setup';
+import { type EmbeddedDb, startEmbeddedDb } from '../../../scripts/lib/embedded-db';
 
 export interface OwnDatabase {
   url: string;

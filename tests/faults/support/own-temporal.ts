@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { inject } from 'vitest';
-import { startDevServer, type DevServer } from '../../../scripts/lib/dev-server';
+import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server';
 import { repoRoot } from '../../../scripts/lib/paths';
 import { freePorts } from '../../../scripts/lib/ports';
 import { loadTemporalDevConfig } from '../../../scripts/lib/temporal-dev-config';

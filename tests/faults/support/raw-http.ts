@@ -22,21 +22,35 @@ export interface RawOptions {
 
 export function rawRequest(url: string, { method = 'GET', headers = {}, body, from }: RawOptions = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, ...(from ? { localAddress: from } : {}) }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: { error?: RawResponse['error']; result?: { data?: unknown } } = {};
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          // Not JSON: a refusal from Node's HTTP parser, or the web app.
-        }
-        resolve({ status: response.statusCode ?? 0, setCookies: response.headers['set-cookie'] ?? [], text, error: parsed.error, result: parsed.result?.data });
-      });
-      response.on('error', reject);
-    });
+    const outgoing = request(
+      url,
+      {
+        method,
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(from ? { localAddress: from } : {}),
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: { error?: RawResponse['error']; result?: { data?: unknown } } = {};
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // Not JSON: a refusal from Node's HTTP parser, or the web app.
+          }
+          resolve({
+            status: response.statusCode ?? 0,
+            setCookies: response.headers['set-cookie'] ?? [],
+            text,
+            error: parsed.error,
+            result: parsed.result?.data,
+          });
+        });
+        response.on('error', reject);
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(body);
   });
@@ -50,7 +64,11 @@ function withCookie({ cookie, headers = {}, ...rest }: CallOptions): RawOptions 
 
 /** A tRPC mutation: POST with the input as the JSON body. */
 export function mutation(apiUrl: string, procedure: string, input: unknown, options: CallOptions = {}): Promise<RawResponse> {
-  return rawRequest(`${apiUrl}/trpc/${procedure}`, { ...withCookie(options), method: 'POST', body: input === undefined ? '' : JSON.stringify(input) });
+  return rawRequest(`${apiUrl}/trpc/${procedure}`, {
+    ...withCookie(options),
+    method: 'POST',
+    body: input === undefined ? '' : JSON.stringify(input),
+  });
 }
 
 /** A tRPC query: GET with the input in the query string. */
@@ -73,4 +91,5 @@ export const LEAK_PATTERN = /\n\s+at |node_modules|\.ts:\d|prisma|Invalid `|Pris
  * Wording no person should read in an error message: JSON parser errors, zod's defaults, tRPC's internal
  * refusals, and the old "field: message" format.
  */
-export const NOT_FOR_PEOPLE = /Unexpected (end|token)|is not valid JSON|Invalid input|expected \w+, received|Unrecognized key|No procedure|Unsupported|^[\w.]+: /;
+export const NOT_FOR_PEOPLE =
+  /Unexpected (end|token)|is not valid JSON|Invalid input|expected \w+, received|Unrecognized key|No procedure|Unsupported|^[\w.]+: /;

@@ -1,6 +1,6 @@
 // A TCP proxy that can stall: while stalled, bytes from clients are held back, so every request through
 // it hangs as on a partitioned network. The servers behind it are the real ones.
-import { createServer, connect, type Socket } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 
 export interface TcpProxy {
   address: string;

@@ -26,7 +26,8 @@ export interface SellerOrderFilter {
 
 export const sessionQuery = () => queryOptions({ queryKey: queryKeys.session, queryFn: () => api.auth.me.query(), staleTime: Infinity });
 
-export const configQuery = () => queryOptions({ queryKey: queryKeys.config, queryFn: () => api.system.config.query(), staleTime: Infinity });
+export const configQuery = () =>
+  queryOptions({ queryKey: queryKeys.config, queryFn: () => api.system.config.query(), staleTime: Infinity });
 
 export const storesQuery = () => queryOptions({ queryKey: queryKeys.stores, queryFn: () => api.catalog.stores.query(), staleTime: 60_000 });
 
@@ -71,7 +72,8 @@ export const packingSlipsQuery = (orderNumbers: readonly string[]) =>
     enabled: orderNumbers.length > 0,
   });
 
-export const statusMessagesQuery = () => queryOptions({ queryKey: queryKeys.statusMessages, queryFn: () => api.seller.statusMessages.query() });
+export const statusMessagesQuery = () =>
+  queryOptions({ queryKey: queryKeys.statusMessages, queryFn: () => api.seller.statusMessages.query() });
 
 /** The CSV export of the seller's list as filtered (GET /seller/orders.csv, a plain download). */
 export function sellerExportHref(filter: SellerOrderFilter): string {

@@ -1,5 +1,5 @@
-import { Match, Switch, type JSX } from 'solid-js';
 import { A, Navigate, useLocation } from '@solidjs/router';
+import { type JSX, Match, Switch } from 'solid-js';
 import type { SessionUser } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { homePathFor, useSession } from './session';

@@ -1,5 +1,5 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/solid-query';
 import { useNavigate } from '@solidjs/router';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
 import { api, type SessionUser } from '../api/client';
 import { queryKeys, sessionQuery } from '../api/queries';
 

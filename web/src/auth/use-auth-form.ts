@@ -1,5 +1,5 @@
-import { useMutation } from '@tanstack/solid-query';
 import { useSearchParams } from '@solidjs/router';
+import { useMutation } from '@tanstack/solid-query';
 import type { SessionUser } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { safeNextPath, useSignedIn } from './session';

@@ -1,6 +1,6 @@
-import { createEffect, createSignal, createUniqueId, For, on, onCleanup, Show } from 'solid-js';
 import { A, useLocation } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createEffect, createSignal, createUniqueId, For, on, onCleanup, Show } from 'solid-js';
 import { api } from '../api/client';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { formatDateTime } from '../lib/dates';
@@ -53,7 +53,13 @@ export function NotificationsMenu() {
     document.removeEventListener('pointerdown', onPointer);
   });
   const location = useLocation();
-  createEffect(on(() => location.pathname, () => setOpen(false), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setOpen(false),
+      { defer: true },
+    ),
+  );
 
   return (
     <div class="notifications">
@@ -76,7 +82,12 @@ export function NotificationsMenu() {
           <div class="notifications-head">
             <h2>Notifications</h2>
             <Show when={unread() > 0}>
-              <button type="button" class="link-button" disabled={markAllRead.isPending} onClick={() => items()[0] && markAllRead.mutate(items()[0]!.at)}>
+              <button
+                type="button"
+                class="link-button"
+                disabled={markAllRead.isPending}
+                onClick={() => items()[0] && markAllRead.mutate(items()[0]!.at)}
+              >
                 Mark all as read
               </button>
             </Show>

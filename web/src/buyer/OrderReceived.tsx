@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/solid-query';
-import { api, type ApiInputs, type BuyerOrder } from '../api/client';
+import { type ApiInputs, api, type BuyerOrder } from '../api/client';
 import { FormDialog } from '../components/FormDialog';
-import { BuyerOrderAction, useOrderChange, type OrderChangeHandlers } from '../orders/BuyerOrderAction';
+import { BuyerOrderAction, type OrderChangeHandlers, useOrderChange } from '../orders/BuyerOrderAction';
 import { buyerKeys } from './queries';
 
 /**

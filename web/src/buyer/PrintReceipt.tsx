@@ -1,8 +1,8 @@
 import { Show } from 'solid-js';
+import { statusLabel } from '../../../workflows/model/order-model';
 import type { BuyerOrder } from '../api/client';
 import { OrderLines } from '../components/OrderLines';
 import { formatDateTime } from '../lib/dates';
-import { statusLabel } from '../../../workflows/model/order-model';
 
 /** "Print receipt" on an order page; the browser prints the receipt below instead of the page. */
 export function PrintReceiptButton() {

@@ -1,7 +1,7 @@
-import { createSignal, For, Show, Suspense } from 'solid-js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createSignal, For, Show, Suspense } from 'solid-js';
 import type { OrderStatus } from '../../../workflows/model/order-model';
-import { api, type ApiInputs, type ApiOutputs } from '../api/client';
+import { type ApiInputs, type ApiOutputs, api } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { FormDialog } from '../components/FormDialog';
 import { FormField } from '../components/FormField';
@@ -58,7 +58,9 @@ function RateOrderPanel(props: { orderNumber: string; status: OrderStatus }) {
                   </blockquote>
                 </Show>
                 <p class="muted">
-                  {data().canRate ? `You can change it until ${formatDate(given().editableUntil)}.` : 'This rating can no longer be changed.'}
+                  {data().canRate
+                    ? `You can change it until ${formatDate(given().editableUntil)}.`
+                    : 'This rating can no longer be changed.'}
                 </p>
               </div>
             )}

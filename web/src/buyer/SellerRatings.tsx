@@ -1,7 +1,8 @@
 // The seller's view of ratings: the store's average on the orders page, and the buyer's rating of one
 // order on its page. Self-contained, so each page mounts it with one line.
-import { Show, Suspense } from 'solid-js';
+
 import { useQuery } from '@tanstack/solid-query';
+import { Show, Suspense } from 'solid-js';
 import { Panel } from '../components/Panel';
 import { formatDate } from '../lib/dates';
 import { sellerOrderRatingQuery, storeRatingQuery } from './queries';
@@ -62,7 +63,10 @@ function OrderRatingContent(props: { orderNumber: string }) {
               <bdi>{given().comment}</bdi>
             </blockquote>
           </Show>
-          <p class="muted">Rated {formatDate(given().ratedAt)}{given().updatedAt !== given().ratedAt ? `, changed ${formatDate(given().updatedAt)}` : ''}</p>
+          <p class="muted">
+            Rated {formatDate(given().ratedAt)}
+            {given().updatedAt !== given().ratedAt ? `, changed ${formatDate(given().updatedAt)}` : ''}
+          </p>
         </Panel>
       )}
     </Show>

@@ -1,4 +1,4 @@
-import { STATUS_INFO, type OrderStatus } from '../../../workflows/model/order-model';
+import { type OrderStatus, STATUS_INFO } from '../../../workflows/model/order-model';
 
 /** The seed's status indicator (⏳ ✔️ 🔄 📦 ✅), for the eye only: screen readers read the label beside it. */
 export function StatusEmoji(props: { status: OrderStatus }) {

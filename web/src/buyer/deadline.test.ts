@@ -2,7 +2,16 @@ import { expect, test } from 'vitest';
 import { deadlineSentence, formatDeadline } from './deadline';
 
 const manila = (options: Intl.DateTimeFormatOptions = {}) =>
-  new Intl.DateTimeFormat('en-PH', { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Asia/Manila', ...options });
+  new Intl.DateTimeFormat('en-PH', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+    timeZone: 'Asia/Manila',
+    ...options,
+  });
 
 test('the deadline reads as weekday, day, month and time of day', () => {
   expect(formatDeadline('2026-11-28T13:53:00.000Z', manila())).toBe('Sat 28 Nov, 9:53 PM');

@@ -1,5 +1,12 @@
 // The seller's confirmation deadline of a pending order, in words: "Sat 28 Nov, 9:53 PM".
-const parts = new Intl.DateTimeFormat('en-PH', { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', hour12: true });
+const parts = new Intl.DateTimeFormat('en-PH', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: true,
+});
 
 export function formatDeadline(value: Date | string, format: Intl.DateTimeFormat = parts): string {
   const part = Object.fromEntries(format.formatToParts(new Date(value)).map(({ type, value: text }) => [type, text]));

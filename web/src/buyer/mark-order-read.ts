@@ -1,5 +1,5 @@
-import { createEffect, on } from 'solid-js';
 import { useMutation, useQueryClient } from '@tanstack/solid-query';
+import { createEffect, on } from 'solid-js';
 import { api } from '../api/client';
 import { buyerKeys } from './queries';
 

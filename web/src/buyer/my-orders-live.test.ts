@@ -11,6 +11,11 @@ test('My Orders polls while any listed order is open', () => {
 });
 
 test('My Orders stops polling once every order is delivered, cancelled or closed', () => {
-  expect(myOrdersPollInterval([page({ status: 'delivered' }, { status: 'cancelled' }, { status: 'pending', closedNote: 'Closed by an operator.' })], 30_000)).toBe(false);
+  expect(
+    myOrdersPollInterval(
+      [page({ status: 'delivered' }, { status: 'cancelled' }, { status: 'pending', closedNote: 'Closed by an operator.' })],
+      30_000,
+    ),
+  ).toBe(false);
   expect(myOrdersPollInterval([page()], 30_000)).toBe(false);
 });

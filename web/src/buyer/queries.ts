@@ -32,6 +32,11 @@ export const ratingQuery = (orderNumber: string, status: OrderStatus) =>
   });
 
 export const sellerOrderRatingQuery = (orderNumber: string) =>
-  queryOptions({ queryKey: buyerKeys.sellerOrderRating(orderNumber), queryFn: () => api.seller.orderRating.query({ orderNumber }), staleTime: 0 });
+  queryOptions({
+    queryKey: buyerKeys.sellerOrderRating(orderNumber),
+    queryFn: () => api.seller.orderRating.query({ orderNumber }),
+    staleTime: 0,
+  });
 
-export const storeRatingQuery = () => queryOptions({ queryKey: buyerKeys.storeRating, queryFn: () => api.seller.storeRating.query(), staleTime: 60_000 });
+export const storeRatingQuery = () =>
+  queryOptions({ queryKey: buyerKeys.storeRating, queryFn: () => api.seller.storeRating.query(), staleTime: 60_000 });

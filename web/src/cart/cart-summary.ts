@@ -1,5 +1,5 @@
 // Joins the cart with the catalog and groups it the way checkout will split it: one order per store.
-import { lineTotal, priceOrder, type OrderPrice } from '../../../workflows/model/money';
+import { lineTotal, type OrderPrice, priceOrder } from '../../../workflows/model/money';
 import type { Product, Store } from '../api/client';
 import type { CartLine } from './cart';
 
@@ -24,7 +24,11 @@ export function groupCartByStore(stores: readonly Store[], lines: readonly CartL
     if (!priced.length) continue;
     groups.push({
       store: { id: store.id, name: store.name },
-      items: priced.map(({ product, quantity, unitPriceCentavos }) => ({ product, quantity, lineTotalCentavos: lineTotal({ unitPriceCentavos, quantity }) })),
+      items: priced.map(({ product, quantity, unitPriceCentavos }) => ({
+        product,
+        quantity,
+        lineTotalCentavos: lineTotal({ unitPriceCentavos, quantity }),
+      })),
       ...priceOrder(priced),
     });
   }

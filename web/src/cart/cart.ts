@@ -54,7 +54,11 @@ export function setQuantity(productId: string, quantity: number): void {
     return;
   }
   const inCart = current.some((line) => line.productId === productId);
-  save(inCart ? current.map((line) => (line.productId === productId ? { productId, quantity: clamped } : line)) : [...current, { productId, quantity: clamped }]);
+  save(
+    inCart
+      ? current.map((line) => (line.productId === productId ? { productId, quantity: clamped } : line))
+      : [...current, { productId, quantity: clamped }],
+  );
 }
 
 export function clearCart(): void {

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/solid-query';
 import { useNavigate } from '@solidjs/router';
-import { api, type ApiInputs } from '../api/client';
+import { useMutation, useQueryClient } from '@tanstack/solid-query';
+import { type ApiInputs, api } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { queryKeys } from '../api/queries';
 import { retryUnanswered } from '../api/query-client';
@@ -8,8 +8,8 @@ import { clearCart } from '../cart/cart';
 import { checkoutLines, type StoreCart } from '../cart/cart-summary';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormField } from '../components/FormField';
-import { SubmitButton } from '../components/SubmitButton';
 import { Panel } from '../components/Panel';
+import { SubmitButton } from '../components/SubmitButton';
 import { formText } from '../lib/form';
 import { createCheckoutAttempt } from './checkout-attempt';
 

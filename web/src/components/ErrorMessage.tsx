@@ -7,7 +7,9 @@ import { errorMessage, fieldErrors } from '../api/errors';
  */
 export function ErrorMessage(props: { error: unknown; fieldsShownInline?: boolean }) {
   const text = () =>
-    props.fieldsShownInline && Object.keys(fieldErrors(props.error)).length ? 'Please correct the fields marked below.' : errorMessage(props.error);
+    props.fieldsShownInline && Object.keys(fieldErrors(props.error)).length
+      ? 'Please correct the fields marked below.'
+      : errorMessage(props.error);
   return (
     <Show when={props.error}>
       <p class="error-message" role="alert">

@@ -1,4 +1,4 @@
-import { createUniqueId, onMount, type JSX } from 'solid-js';
+import { createUniqueId, type JSX, onMount } from 'solid-js';
 import { ErrorMessage } from './ErrorMessage';
 import { SubmitButton } from './SubmitButton';
 
@@ -38,13 +38,7 @@ export function FormDialog(props: FormDialogProps) {
     props.onSubmit(event.currentTarget);
   };
   return (
-    <dialog
-      ref={setRef}
-      class="dialog"
-      aria-labelledby={titleId}
-      aria-describedby={descriptionId}
-      onClose={() => props.onClose()}
-    >
+    <dialog ref={setRef} class="dialog" aria-labelledby={titleId} aria-describedby={descriptionId} onClose={() => props.onClose()}>
       <form class="form" onSubmit={onSubmit} novalidate>
         <h2 id={titleId}>{props.title}</h2>
         <p id={descriptionId}>{props.description}</p>
@@ -54,7 +48,12 @@ export function FormDialog(props: FormDialogProps) {
           <button type="button" class="button" onClick={() => dialog.close()}>
             {props.closeLabel}
           </button>
-          <SubmitButton pending={props.request.isPending} label={props.submitLabel} pendingLabel={props.pendingLabel} danger={props.destructive} />
+          <SubmitButton
+            pending={props.request.isPending}
+            label={props.submitLabel}
+            pendingLabel={props.pendingLabel}
+            danger={props.destructive}
+          />
         </div>
       </form>
     </dialog>

@@ -1,8 +1,8 @@
-import { Show, Suspense } from 'solid-js';
 import { A, type RouteSectionProps } from '@solidjs/router';
-import { cartCount } from '../cart/cart';
+import { Show, Suspense } from 'solid-js';
 import { useSession, useSignOut } from '../auth/session';
 import { NotificationsMenu } from '../buyer/NotificationsMenu';
+import { cartCount } from '../cart/cart';
 
 export function Layout(props: RouteSectionProps) {
   return (

@@ -12,9 +12,15 @@ export function OrderLines(props: { order: PricedOrder; caption?: string }) {
       <thead>
         <tr>
           <th scope="col">Item</th>
-          <th scope="col" class="num">Qty</th>
-          <th scope="col" class="num">Price</th>
-          <th scope="col" class="num">Amount</th>
+          <th scope="col" class="num">
+            Qty
+          </th>
+          <th scope="col" class="num">
+            Price
+          </th>
+          <th scope="col" class="num">
+            Amount
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -31,15 +37,21 @@ export function OrderLines(props: { order: PricedOrder; caption?: string }) {
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row" colSpan={3}>Subtotal</th>
+          <th scope="row" colSpan={3}>
+            Subtotal
+          </th>
           <td class="num">{formatPeso(props.order.subtotalCentavos)}</td>
         </tr>
         <tr>
-          <th scope="row" colSpan={3}>Shipping</th>
+          <th scope="row" colSpan={3}>
+            Shipping
+          </th>
           <td class="num">{formatPeso(props.order.shippingCentavos)}</td>
         </tr>
         <tr class="total-row">
-          <th scope="row" colSpan={3}>Total</th>
+          <th scope="row" colSpan={3}>
+            Total
+          </th>
           <td class="num">{formatPeso(props.order.totalCentavos)}</td>
         </tr>
       </tfoot>

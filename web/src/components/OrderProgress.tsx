@@ -1,5 +1,5 @@
-import type { OrderDetail } from '../api/client';
 import { isTerminal } from '../../../workflows/model/order-model';
+import type { OrderDetail } from '../api/client';
 import { ConfirmDeadline } from '../buyer/ConfirmDeadline';
 import { ProgressTracker } from './ProgressTracker';
 import { UpdatedAgo } from './UpdatedAgo';

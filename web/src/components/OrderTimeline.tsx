@@ -11,8 +11,7 @@ export function OrderTimeline(props: { timeline: readonly OrderTimelineEntry[] }
         <For each={props.timeline}>
           {(entry) => (
             <li class="timeline-entry">
-              <span class="timeline-status">{statusLabel(entry.to)}</span>{' '}
-              <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
+              <span class="timeline-status">{statusLabel(entry.to)}</span> <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
               <span class="timeline-actor">
                 by <bdi>{entry.by.name}</bdi>
               </span>

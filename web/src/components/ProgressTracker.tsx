@@ -1,5 +1,5 @@
 import { For, Show } from 'solid-js';
-import { isTerminal, PROGRESS_STEPS, STATUS_INFO, statusLabel, type OrderStatus } from '../../../workflows/model/order-model';
+import { isTerminal, type OrderStatus, PROGRESS_STEPS, STATUS_INFO, statusLabel } from '../../../workflows/model/order-model';
 import { StatusEmoji } from '../buyer/StatusEmoji';
 
 type StepState = 'done' | 'current' | 'upcoming';

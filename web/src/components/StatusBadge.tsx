@@ -1,4 +1,4 @@
-import { statusLabel, type OrderStatus } from '../../../workflows/model/order-model';
+import { type OrderStatus, statusLabel } from '../../../workflows/model/order-model';
 import { StatusEmoji } from '../buyer/StatusEmoji';
 
 /** The status in words; the colour and the emoji (hidden from screen readers) only repeat it. */

@@ -1,4 +1,4 @@
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { type Accessor, createSignal, onCleanup } from 'solid-js';
 
 /** The current time in ms, refreshed every `everyMs` while the calling component is mounted. */
 export function useNow(everyMs = 1_000): Accessor<number> {

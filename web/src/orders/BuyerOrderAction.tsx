@@ -1,5 +1,5 @@
-import { createSignal, onMount, Show, type JSX } from 'solid-js';
 import { useQueryClient } from '@tanstack/solid-query';
+import { createSignal, type JSX, onMount, Show } from 'solid-js';
 import { nextStatuses, type OrderStatus } from '../../../workflows/model/order-model';
 import type { ApiOutputs, BuyerOrder } from '../api/client';
 import { queryKeys } from '../api/queries';
@@ -58,7 +58,11 @@ export function BuyerOrderAction(props: {
         <DoneNotice text={props.doneNotice} />
       </Show>
       <Show when={asking()}>
-        {props.dialog({ onChanged, onRefused: () => void queryClient.invalidateQueries({ queryKey: trackedKey() }), onClose: () => setAsking(false) })}
+        {props.dialog({
+          onChanged,
+          onRefused: () => void queryClient.invalidateQueries({ queryKey: trackedKey() }),
+          onClose: () => setAsking(false),
+        })}
       </Show>
     </div>
   );
@@ -76,7 +80,10 @@ function DoneNotice(props: { text: string }) {
 }
 
 /** The request of a change's dialog: it closes the dialog on success and reports the answer. */
-export function useOrderChange<Input extends { requestId: string }>(send: (input: Input) => Promise<ChangedOrder>, handlers: OrderChangeHandlers) {
+export function useOrderChange<Input extends { requestId: string }>(
+  send: (input: Input) => Promise<ChangedOrder>,
+  handlers: OrderChangeHandlers,
+) {
   let dialog: HTMLDialogElement | undefined;
   const change = useRequestMutation({
     send,

@@ -1,9 +1,9 @@
-import { api, type ApiInputs } from '../api/client';
+import { type ApiInputs, api } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { FormDialog } from '../components/FormDialog';
 import { FormField } from '../components/FormField';
 import { formText } from '../lib/form';
-import { useOrderChange, type OrderChangeHandlers } from './BuyerOrderAction';
+import { type OrderChangeHandlers, useOrderChange } from './BuyerOrderAction';
 
 /** Asks the buyer to confirm cancelling, with an optional reason for the seller. */
 export function CancelOrderDialog(props: { orderNumber: string } & OrderChangeHandlers) {

@@ -1,6 +1,6 @@
-import { For, Match, Show, Switch } from 'solid-js';
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
+import { For, Match, Show, Switch } from 'solid-js';
 import { formatPeso } from '../../../workflows/model/money';
 import { storesQuery } from '../api/queries';
 import { useSession } from '../auth/session';
@@ -28,7 +28,9 @@ export default function CartPage() {
           }
         >
           <Show when={groups().length > 1}>
-            <p class="muted">Your cart holds products from {groups().length} stores, so it becomes one order per store, each shipped on its own.</p>
+            <p class="muted">
+              Your cart holds products from {groups().length} stores, so it becomes one order per store, each shipped on its own.
+            </p>
           </Show>
           <For each={groups()}>{(group) => <StoreCartPanel group={group} />}</For>
           <p class="grand-total">

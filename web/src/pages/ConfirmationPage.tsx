@@ -1,20 +1,24 @@
-import { For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
-import { formatDateTime } from '../lib/dates';
+import { For, Show } from 'solid-js';
 import { trackedOrderQuery } from '../api/queries';
 import { ClosedNotice } from '../components/ClosedNotice';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { OrderLines } from '../components/OrderLines';
 import { OrderProgress } from '../components/OrderProgress';
 import { PageHeading } from '../components/PageHeading';
+import { formatDateTime } from '../lib/dates';
 import { CancelOrder } from '../orders/CancelOrder';
 import { useLiveOrder } from '../tracking/live-order';
 
 /** After checkout: one card per store order, each tracking its status live, printable as a receipt. */
 export default function ConfirmationPage() {
   const [params] = useSearchParams();
-  const orderNumbers = () => String(params.orders ?? '').split(',').filter(Boolean);
-  const heading = () => (orderNumbers().length > 1 ? `Thank you! You placed ${orderNumbers().length} orders` : 'Thank you! Your order is placed');
+  const orderNumbers = () =>
+    String(params.orders ?? '')
+      .split(',')
+      .filter(Boolean);
+  const heading = () =>
+    orderNumbers().length > 1 ? `Thank you! You placed ${orderNumbers().length} orders` : 'Thank you! Your order is placed';
   return (
     <div class="receipt">
       <PageHeading text={heading()} />

@@ -1,8 +1,9 @@
-import { createMemo, For, Show, untrack } from 'solid-js';
 import { A } from '@solidjs/router';
 import { useInfiniteQuery } from '@tanstack/solid-query';
+import { createMemo, For, Show, untrack } from 'solid-js';
 import { formatPeso } from '../../../workflows/model/money';
 import { myOrdersQuery } from '../api/queries';
+import { myOrdersPollInterval } from '../buyer/my-orders-live';
 import { ClosedBadge } from '../components/ClosedNotice';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LoadMore } from '../components/LoadMore';
@@ -10,7 +11,6 @@ import { PageHeading } from '../components/PageHeading';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDate, isoString } from '../lib/dates';
 import { usePollIntervalMs } from '../tracking/live-order';
-import { myOrdersPollInterval } from '../buyer/my-orders-live';
 
 /** The buyer's orders; the badges follow the sellers by polling while any order is open, and on focus. */
 export default function MyOrdersPage() {

@@ -1,6 +1,10 @@
-import { Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
+import { Show } from 'solid-js';
 import { trackedOrderQuery } from '../api/queries';
+import { useMarkOrderRead } from '../buyer/mark-order-read';
+import { OrderReceived } from '../buyer/OrderReceived';
+import { PrintableReceipt, PrintReceiptButton } from '../buyer/PrintReceipt';
+import { RateOrder } from '../buyer/RateOrder';
 import { ClosedNotice } from '../components/ClosedNotice';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { OrderLines } from '../components/OrderLines';
@@ -13,15 +17,14 @@ import { TrackingDetails } from '../components/TrackingDetails';
 import { formatDateTime } from '../lib/dates';
 import { CancelOrder } from '../orders/CancelOrder';
 import { useLiveOrder } from '../tracking/live-order';
-import { useMarkOrderRead } from '../buyer/mark-order-read';
-import { OrderReceived } from '../buyer/OrderReceived';
-import { PrintableReceipt, PrintReceiptButton } from '../buyer/PrintReceipt';
-import { RateOrder } from '../buyer/RateOrder';
 
 export default function OrderPage() {
   const params = useParams<{ orderNumber: string }>();
   const tracked = useLiveOrder(() => trackedOrderQuery(params.orderNumber));
-  useMarkOrderRead(() => params.orderNumber, () => tracked.data?.order.timeline.length);
+  useMarkOrderRead(
+    () => params.orderNumber,
+    () => tracked.data?.order.timeline.length,
+  );
   return (
     <div class="buyer-order-page">
       <PageHeading text={`Order ${params.orderNumber}`} />

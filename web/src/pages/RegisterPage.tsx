@@ -1,14 +1,16 @@
 import { A } from '@solidjs/router';
 import { api } from '../api/client';
 import { useAuthForm } from '../auth/use-auth-form';
-import { formText } from '../lib/form';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { FormField } from '../components/FormField';
-import { SubmitButton } from '../components/SubmitButton';
 import { PageHeading } from '../components/PageHeading';
+import { SubmitButton } from '../components/SubmitButton';
+import { formText } from '../lib/form';
 
 export default function RegisterPage() {
-  const { mutation, fieldError, withNext } = useAuthForm((input: { name: string; email: string; password: string }) => api.auth.register.mutate(input));
+  const { mutation, fieldError, withNext } = useAuthForm((input: { name: string; email: string; password: string }) =>
+    api.auth.register.mutate(input),
+  );
   const onSubmit = (event: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     event.preventDefault();
     const form = event.currentTarget;

@@ -1,6 +1,6 @@
-import { createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
 import { formatPeso } from '../../../workflows/model/money';
 import type { Product } from '../api/client';
 import { storesQuery } from '../api/queries';

@@ -1,7 +1,7 @@
-import { createSignal, For, Show } from 'solid-js';
 import { useMutation } from '@tanstack/solid-query';
-import { statusLabel, type OrderStatus } from '../../../workflows/model/order-model';
-import { api, type ApiOutputs } from '../api/client';
+import { createSignal, For, Show } from 'solid-js';
+import { type OrderStatus, statusLabel } from '../../../workflows/model/order-model';
+import { type ApiOutputs, api } from '../api/client';
 import { fieldErrors, isServerAnswer } from '../api/errors';
 import { retryUnanswered } from '../api/query-client';
 import { FormDialog } from '../components/FormDialog';
@@ -16,7 +16,12 @@ export type BulkMoveResult = ApiOutputs['seller']['bulkSetStatus'];
  * Moves the selected orders to one status. Every order carries its own request ID, made once when the
  * dialog opens, so a retried request moves each order once. The answer lists each order's own result.
  */
-export function BulkMoveDialog(props: { orderNumbers: string[]; to: OrderStatus; onDone: (result: BulkMoveResult) => void; onClose: () => void }) {
+export function BulkMoveDialog(props: {
+  orderNumbers: string[];
+  to: OrderStatus;
+  onDone: (result: BulkMoveResult) => void;
+  onClose: () => void;
+}) {
   let dialog!: HTMLDialogElement;
   const requestIds = new Map(props.orderNumbers.map((orderNumber) => [orderNumber, newUuid()]));
   const [note, setNote] = createSignal<string | undefined>();
@@ -75,9 +80,26 @@ export function BulkMoveDialog(props: { orderNumbers: string[]; to: OrderStatus;
             <div class="dialog-fields" hidden={note() !== undefined}>
               <Show
                 when={props.to === 'cancelled'}
-                fallback={<FormField label="Note to the buyers (optional)" name="note" multiline maxLength={500} hint="Each buyer sees it in their timeline and notification." error={fieldErrors(move.error).note} />}
+                fallback={
+                  <FormField
+                    label="Note to the buyers (optional)"
+                    name="note"
+                    multiline
+                    maxLength={500}
+                    hint="Each buyer sees it in their timeline and notification."
+                    error={fieldErrors(move.error).note}
+                  />
+                }
               >
-                <FormField label="Reason for cancelling" name="note" multiline required maxLength={500} hint="Each buyer sees this reason." error={fieldErrors(move.error).note} />
+                <FormField
+                  label="Reason for cancelling"
+                  name="note"
+                  multiline
+                  required
+                  maxLength={500}
+                  hint="Each buyer sees this reason."
+                  error={fieldErrors(move.error).note}
+                />
               </Show>
             </div>
             <Show when={note() !== undefined}>

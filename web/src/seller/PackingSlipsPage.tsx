@@ -1,11 +1,11 @@
-import { For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
+import { For, Show } from 'solid-js';
 import { packingSlipsQuery } from '../api/queries';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
-import { formatDateTime } from '../lib/dates';
 import { PostalAddress } from '../components/ShippingAddress';
+import { formatDateTime } from '../lib/dates';
 import './seller.css';
 
 const ORDER_NUMBER = /^ORD-\d{8}-[0-9A-Z]{6}$/;
@@ -17,7 +17,10 @@ const MAX_SLIPS = 100;
  */
 export default function PackingSlipsPage() {
   const [params] = useSearchParams<{ orders?: string }>();
-  const orderNumbers = () => [...new Set((params.orders ?? '').split(',').map((text) => text.trim().toUpperCase()))].filter((text) => ORDER_NUMBER.test(text)).slice(0, MAX_SLIPS);
+  const orderNumbers = () =>
+    [...new Set((params.orders ?? '').split(',').map((text) => text.trim().toUpperCase()))]
+      .filter((text) => ORDER_NUMBER.test(text))
+      .slice(0, MAX_SLIPS);
   const slips = useQuery(() => packingSlipsQuery(orderNumbers()));
   const missing = () => {
     const found = new Set(slips.data?.slips.map((slip) => slip.orderNumber));

@@ -1,14 +1,14 @@
-import { createSignal, Show } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import { useQueryClient } from '@tanstack/solid-query';
+import { createSignal, Show } from 'solid-js';
 import { isTerminal, statusLabel } from '../../../workflows/model/order-model';
 import { queryKeys, sellerOrderQuery } from '../api/queries';
+import { OrderRatingPanel } from '../buyer/SellerRatings';
 import { ClosedNotice } from '../components/ClosedNotice';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { OrderLines } from '../components/OrderLines';
 import { OrderTimeline } from '../components/OrderTimeline';
 import { PageHeading } from '../components/PageHeading';
-import { OrderRatingPanel } from '../buyer/SellerRatings';
 import { Panel } from '../components/Panel';
 import { ShippingAddress } from '../components/ShippingAddress';
 import { StatusBadge } from '../components/StatusBadge';
@@ -16,7 +16,7 @@ import { TrackingDetails } from '../components/TrackingDetails';
 import { UpdatedAgo } from '../components/UpdatedAgo';
 import { formatDateTime } from '../lib/dates';
 import { useLiveOrder } from '../tracking/live-order';
-import { UpdateStatusDialog, type StatusUpdateResult } from './UpdateStatusDialog';
+import { type StatusUpdateResult, UpdateStatusDialog } from './UpdateStatusDialog';
 import './seller.css';
 
 export default function SellerOrderPage() {

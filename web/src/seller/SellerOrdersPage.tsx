@@ -1,19 +1,19 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
 import { A, useSearchParams } from '@solidjs/router';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/solid-query';
-import { nextStatuses, ORDER_STATUSES, statusLabel, type OrderStatus } from '../../../workflows/model/order-model';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { nextStatuses, ORDER_STATUSES, type OrderStatus, statusLabel } from '../../../workflows/model/order-model';
 import { queryKeys, sellerExportHref, sellerOrdersQuery } from '../api/queries';
+import { useSession } from '../auth/session';
+import { StoreRatingSummary } from '../buyer/SellerRatings';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { LoadMore } from '../components/LoadMore';
 import { PageHeading } from '../components/PageHeading';
-import { StoreRatingSummary } from '../buyer/SellerRatings';
-import { useSession } from '../auth/session';
 import { usePollIntervalMs } from '../tracking/live-order';
 import { BulkMoveDialog, type BulkMoveResult } from './BulkMoveDialog';
 import { useNewOrderMarks } from './new-orders';
-import { SellerOrdersTable, type SellerOrderRow } from './SellerOrdersTable';
+import { type SellerOrderRow, SellerOrdersTable } from './SellerOrdersTable';
 import { StatusTabs } from './StatusTabs';
-import { UpdateStatusDialog, type StatusUpdateResult } from './UpdateStatusDialog';
+import { type StatusUpdateResult, UpdateStatusDialog } from './UpdateStatusDialog';
 import './seller.css';
 
 function asStatus(value: unknown): OrderStatus | undefined {
@@ -23,7 +23,9 @@ function asStatus(value: unknown): OrderStatus | undefined {
 /** Statuses every selected order may move to. Shipped is left out: each shipment needs its own tracking number. */
 function commonNextStatuses(statuses: readonly OrderStatus[]): OrderStatus[] {
   if (statuses.length === 0) return [];
-  return nextStatuses(statuses[0]!, 'seller').filter((to) => to !== 'shipped' && statuses.every((from) => nextStatuses(from, 'seller').includes(to)));
+  return nextStatuses(statuses[0]!, 'seller').filter(
+    (to) => to !== 'shipped' && statuses.every((from) => nextStatuses(from, 'seller').includes(to)),
+  );
 }
 
 export default function SellerOrdersPage() {
@@ -83,7 +85,10 @@ export default function SellerOrdersPage() {
     setSelected(new Set<string>());
     setParams({ q: String(new FormData(event.currentTarget).get('q') ?? '').trim() || undefined });
   };
-  const slipsHref = () => `/seller/packing-slips?orders=${selectedRows().map((order) => order.orderNumber).join(',')}`;
+  const slipsHref = () =>
+    `/seller/packing-slips?orders=${selectedRows()
+      .map((order) => order.orderNumber)
+      .join(',')}`;
   return (
     <>
       <PageHeading text={`Orders${session.data?.store ? ` · ${session.data.store.name}` : ''}`} />
@@ -115,7 +120,11 @@ export default function SellerOrdersPage() {
       <Show when={status() === 'pending'}>
         <p class="sort-row">
           <label for="order-sort">Sort</label>{' '}
-          <select id="order-sort" value={sort() ?? 'newest'} onChange={(event) => setParams({ sort: event.currentTarget.value === 'deadline' ? 'deadline' : undefined })}>
+          <select
+            id="order-sort"
+            value={sort() ?? 'newest'}
+            onChange={(event) => setParams({ sort: event.currentTarget.value === 'deadline' ? 'deadline' : undefined })}
+          >
             <option value="newest">Newest first</option>
             <option value="deadline">Least time left to confirm</option>
           </select>
@@ -131,7 +140,12 @@ export default function SellerOrdersPage() {
           </p>
           <For each={moveTargets()} fallback={<p class="muted">The selected orders have no next status in common.</p>}>
             {(to) => (
-              <button type="button" class="button" classList={{ danger: to === 'cancelled' }} onClick={() => setBulkMove({ to, orderNumbers: selectedRows().map((order) => order.orderNumber) })}>
+              <button
+                type="button"
+                class="button"
+                classList={{ danger: to === 'cancelled' }}
+                onClick={() => setBulkMove({ to, orderNumbers: selectedRows().map((order) => order.orderNumber) })}
+              >
                 Move selected to {statusLabel(to)}
               </button>
             )}
@@ -166,7 +180,9 @@ export default function SellerOrdersPage() {
         {(order) => <UpdateStatusDialog order={order()} onSaved={onSaved} onClose={() => setUpdating(undefined)} />}
       </Show>
       <Show when={bulkMove()} keyed>
-        {(move) => <BulkMoveDialog orderNumbers={move.orderNumbers} to={move.to} onDone={onBulkDone} onClose={() => setBulkMove(undefined)} />}
+        {(move) => (
+          <BulkMoveDialog orderNumbers={move.orderNumbers} to={move.to} onDone={onBulkDone} onClose={() => setBulkMove(undefined)} />
+        )}
       </Show>
     </>
   );

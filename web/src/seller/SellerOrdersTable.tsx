@@ -1,5 +1,5 @@
-import { For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
 import { formatPeso } from '../../../workflows/model/money';
 import type { ApiOutputs } from '../api/client';
 import { ClosedBadge } from '../components/ClosedNotice';
@@ -33,13 +33,22 @@ export function SellerOrdersTable(props: SellerOrdersTableProps) {
       <thead>
         <tr>
           <th scope="col" class="select-cell">
-            <input type="checkbox" aria-label="Select all orders shown" checked={allSelected()} onChange={(event) => props.onSelectAll(event.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              aria-label="Select all orders shown"
+              checked={allSelected()}
+              onChange={(event) => props.onSelectAll(event.currentTarget.checked)}
+            />
           </th>
           <th scope="col">Order</th>
           <th scope="col">Placed</th>
           <th scope="col">Customer</th>
-          <th scope="col" class="num">Items</th>
-          <th scope="col" class="num">Total</th>
+          <th scope="col" class="num">
+            Items
+          </th>
+          <th scope="col" class="num">
+            Total
+          </th>
           <th scope="col">Status</th>
           <th scope="col">
             <span class="visually-hidden">Actions</span>

@@ -1,8 +1,8 @@
-import { createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createSignal, For, Show } from 'solid-js';
 import type { OrderStatus } from '../../../workflows/model/order-model';
-import { api, type ApiOutputs } from '../api/client';
+import { type ApiOutputs, api } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { queryKeys, statusMessagesQuery } from '../api/queries';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -41,8 +41,8 @@ export default function StatusMessagesPage() {
       </p>
       <PageHeading text="Status messages" />
       <p class="lead-text">
-        The message a buyer sees for each status of their order, in the tracker and in their notification. Leave a field blank to use the default.
-        A change applies from the next status change; the history keeps what each buyer was told.
+        The message a buyer sees for each status of their order, in the tracker and in their notification. Leave a field blank to use the
+        default. A change applies from the next status change; the history keeps what each buyer was told.
       </p>
       <ErrorMessage error={messages.error} />
       <Show when={messages.data}>

@@ -1,6 +1,6 @@
-import { For } from 'solid-js';
 import { A } from '@solidjs/router';
-import { ORDER_STATUSES, statusLabel, type OrderStatus } from '../../../workflows/model/order-model';
+import { For } from 'solid-js';
+import { ORDER_STATUSES, type OrderStatus, statusLabel } from '../../../workflows/model/order-model';
 
 type Counts = Record<OrderStatus | 'all', number>;
 
@@ -10,7 +10,11 @@ const TABS: { status: OrderStatus | undefined; label: string }[] = [
 ];
 
 /** Filter links with their counts. Links (not ARIA tabs): each filter is its own URL. */
-export function StatusTabs(props: { active: OrderStatus | undefined; counts: Counts | undefined; href: (status: OrderStatus | undefined) => string }) {
+export function StatusTabs(props: {
+  active: OrderStatus | undefined;
+  counts: Counts | undefined;
+  href: (status: OrderStatus | undefined) => string;
+}) {
   return (
     <nav aria-label="Filter orders by status" class="status-tabs">
       <ul>

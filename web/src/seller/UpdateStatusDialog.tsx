@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
-import { nextStatuses, statusLabel, type OrderStatus } from '../../../workflows/model/order-model';
-import { api, type ApiInputs, type ApiOutputs } from '../api/client';
+import { nextStatuses, type OrderStatus, statusLabel } from '../../../workflows/model/order-model';
+import { type ApiInputs, type ApiOutputs, api } from '../api/client';
 import { fieldErrors } from '../api/errors';
 import { useRequestMutation } from '../api/request-mutation';
 import { FormDialog } from '../components/FormDialog';
@@ -96,9 +96,26 @@ export function UpdateStatusDialog(props: {
         </Show>
         <Show
           when={target() === 'cancelled'}
-          fallback={<FormField label="Note to the buyer (optional)" name="note" multiline maxLength={500} hint="Shown in the buyer's timeline and notification." error={fieldError('note')} />}
+          fallback={
+            <FormField
+              label="Note to the buyer (optional)"
+              name="note"
+              multiline
+              maxLength={500}
+              hint="Shown in the buyer's timeline and notification."
+              error={fieldError('note')}
+            />
+          }
         >
-          <FormField label="Reason for cancelling" name="note" multiline required maxLength={500} hint="The buyer sees this reason." error={fieldError('note')} />
+          <FormField
+            label="Reason for cancelling"
+            name="note"
+            multiline
+            required
+            maxLength={500}
+            hint="The buyer sees this reason."
+            error={fieldError('note')}
+          />
         </Show>
       </div>
       <Show when={confirming()}>

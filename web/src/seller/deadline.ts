@@ -12,6 +12,7 @@ export interface TimeLeft {
 export function timeLeftToConfirm(confirmBy: string, nowMs: number): TimeLeft {
   const left = Date.parse(confirmBy) - nowMs;
   if (left <= 0) return { text: 'Confirm now: the time is up', urgent: true };
-  const text = left >= 3_600_000 ? `Confirm within ${Math.floor(left / 3_600_000)} h` : `Confirm within ${Math.max(1, Math.ceil(left / 60_000))} min`;
+  const text =
+    left >= 3_600_000 ? `Confirm within ${Math.floor(left / 3_600_000)} h` : `Confirm within ${Math.max(1, Math.ceil(left / 60_000))} min`;
   return { text, urgent: left < URGENT_MS };
 }

@@ -1,7 +1,7 @@
 // "New" marks: orders placed since the seller last looked at the list. The time of the newest order seen
 // is kept per store in localStorage; on a first visit nothing is new, and orders that arrive while the
 // list is open stay marked until the seller comes back to it.
-import { createEffect, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { type Accessor, createEffect, createSignal, onCleanup } from 'solid-js';
 
 const key = (storeId: string) => `seller-orders-seen:${storeId}`;
 

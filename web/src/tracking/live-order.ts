@@ -1,8 +1,9 @@
 // Live order status by polling. The interval comes from the server's configuration (30 s by default);
 // polling pauses while the tab is hidden, catches up when the window regains focus, and stops once the
 // order can no longer change (delivered, cancelled, or closed outside its lifecycle).
+
+import { type QueryKey, useQuery } from '@tanstack/solid-query';
 import { createMemo, untrack } from 'solid-js';
-import { useQuery, type QueryKey } from '@tanstack/solid-query';
 import { isTerminal, type OrderStatus } from '../../../workflows/model/order-model';
 import { configQuery } from '../api/queries';
 
@@ -32,7 +33,9 @@ export interface LiveOrder<T> {
   readonly dataUpdatedAt: number;
 }
 
-export function useLiveOrder<T extends { order: PolledOrder }>(options: () => { queryKey: QueryKey; queryFn: () => Promise<T> }): LiveOrder<T> {
+export function useLiveOrder<T extends { order: PolledOrder }>(
+  options: () => { queryKey: QueryKey; queryFn: () => Promise<T> },
+): LiveOrder<T> {
   const intervalMs = usePollIntervalMs();
   const query = useQuery(() => {
     const everyMs = intervalMs();
