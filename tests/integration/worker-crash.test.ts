@@ -5,6 +5,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { projectEntry } from '../../lib/order-projection';
 import type { ManagedChild } from '../../scripts/lib/child-process';
+import { STATUS_INFO } from '../../workflows/model/order-model';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { spawnWorkerProcess } from '../support/service-process';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -86,4 +87,35 @@ test('a change projected by a workflow task that died is overwritten by the retr
     status: 'confirmed',
     statusSeq: 1,
   });
+});
+
+test('a retried task that makes another change at the same seq moves the projected status, message and notification with it', async () => {
+  const buyer = await newBuyer(stack.apiUrl);
+  const orderNumber = await placeOrder(buyer, stack.db);
+  const order = await stack.db.order.findUniqueOrThrow({ where: { orderNumber }, select: { buyerId: true } });
+  const by = { role: 'system' as const, id: 'system', name: 'Order service' };
+  const confirmed = { seq: 1, from: 'pending' as const, to: 'confirmed' as const, by, at: '2026-11-26T08:00:00.000Z' };
+  const cancelled = {
+    seq: 1,
+    from: 'pending' as const,
+    to: 'cancelled' as const,
+    by,
+    note: 'Not confirmed in time.',
+    at: '2026-11-26T08:00:03.000Z',
+  };
+  expect(await projectEntry(stack.db, { orderNumber, buyerId: order.buyerId, entry: confirmed, tracking: null })).toBe(true);
+  await stack.db.notification.updateMany({ where: { order: { orderNumber } }, data: { readAt: new Date() } });
+  expect(await projectEntry(stack.db, { orderNumber, buyerId: order.buyerId, entry: cancelled, tracking: null })).toBe(true);
+
+  expect((await projectedTimeline(stack.db, orderNumber))[1]).toEqual(cancelled);
+  expect(await stack.db.order.findUniqueOrThrow({ where: { orderNumber }, select: { status: true, statusSeq: true } })).toEqual({
+    status: 'cancelled',
+    statusSeq: 1,
+  });
+  const event = await stack.db.orderEvent.findFirstOrThrow({ where: { order: { orderNumber }, seq: 1 }, select: { statusMessage: true } });
+  expect(event.statusMessage).toBe(STATUS_INFO.cancelled.buyerMessage);
+  const notifications = await stack.db.notification.findMany({ where: { order: { orderNumber }, eventSeq: 1 } });
+  expect(notifications.map(({ title, readAt }) => ({ title, readAt }))).toEqual([
+    { title: `Order ${orderNumber}: ${STATUS_INFO.cancelled.label}`, readAt: null },
+  ]);
 });
