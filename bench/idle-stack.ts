@@ -4,6 +4,7 @@
 // restart on the data the first one left.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { type ManagedChild, spawnManaged } from '../scripts/lib/child-process';
 import { repoRoot } from '../scripts/lib/paths';
@@ -196,7 +197,7 @@ export function renderIdleTable(starts: IdleStart[]): string {
   return lines.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const runDir = join(repoRoot, 'bench', 'results', `idle-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   const starts = await measureIdleStack({ runDir, settleMs: Number(process.env.IDLE_SETTLE_MS ?? 20_000) });
   console.log(renderIdleTable(starts));

@@ -5,6 +5,7 @@
 // here, in a process that exits, neither stays resident.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { bundleOrderWorkflows } from '../worker/create-worker';
 import { repoRoot, servicesDir, workflowBundlePath } from './lib/paths';
@@ -27,4 +28,4 @@ export async function buildServices(): Promise<void> {
   writeFileSync(workflowBundlePath, code);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await buildServices();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await buildServices();

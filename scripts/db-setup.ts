@@ -1,5 +1,7 @@
 // Applies migrations and the demo seed to DATABASE_URL. `npm start` runs the same steps itself; this
 // script is for deployments (`npx tsx scripts/db-setup.ts`).
+
+import { pathToFileURL } from 'node:url';
 import { createDb } from '../lib/db';
 import { migrate } from '../prisma/migrate';
 import { seed } from '../prisma/seed';
@@ -17,7 +19,7 @@ export async function setUpDatabase(databaseUrl: string, { withSeed = true } = {
   return applied;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const url = process.env.DATABASE_URL;
   if (!url) {
     console.error('Set DATABASE_URL to the PostgreSQL database to migrate.');

@@ -43,34 +43,36 @@ function step(message: string) {
 }
 
 /**
- * Runs a built service with plain node and prefixed output; resolves once a line matches `readyLine`.
- * Any later exit stops the stack.
+ * Runs a built service with plain node and prefixed output; resolves once its readiness endpoint answers
+ * (not on a log line, which LOG_LEVEL may hide). Any later exit stops the stack.
  */
-function startService(name: Service, baseEnv: NodeJS.ProcessEnv, readyLine: RegExp): Promise<ManagedChild> {
+async function startService(name: Service, baseEnv: NodeJS.ProcessEnv, readyUrl: string): Promise<ManagedChild> {
   const { args, env } = serviceCommand(name, baseEnv);
   const child = spawnManaged(name, process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   stops.push(() => child.stop());
-  return new Promise((resolve, reject) => {
-    let ready = false;
-    for (const stream of [child.process.stdout!, child.process.stderr!]) {
-      createInterface({ input: stream }).on('line', (line) => {
-        if (!ready && readyLine.test(line)) {
-          ready = true;
-          resolve(child);
-        }
-        if (process.env.LOG_LEVEL === 'debug' || !/"level":"(info|debug)"/.test(line)) console.log(`[${name}] ${line}`);
-      });
-    }
-    void child.exited.then((code) => {
-      if (shuttingDown) return;
-      const message = `${name} exited with code ${code}`;
-      if (!ready) reject(new Error(message));
-      else {
-        console.error(message);
-        void shutdown(1);
-      }
+  for (const stream of [child.process.stdout!, child.process.stderr!]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      if (process.env.LOG_LEVEL === 'debug' || !/"level":"(info|debug)"/.test(line)) console.log(`[${name}] ${line}`);
     });
+  }
+  let ready = false;
+  let exitCode: number | null | undefined;
+  void child.exited.then((code) => {
+    exitCode = code;
+    if (shuttingDown || !ready) return;
+    console.error(`${name} exited with code ${code}`);
+    void shutdown(1);
   });
+  // The worker loads its workflow bundle and connects before it polls; on a busy machine that takes a while.
+  await waitFor(
+    `the ${name}`,
+    async () => ((await fetch(readyUrl)).ok ? true : undefined),
+    180_000,
+    250,
+    () => (exitCode === undefined ? undefined : new Error(`${name} exited with code ${exitCode}`)),
+  );
+  ready = true;
+  return child;
 }
 
 async function main() {
@@ -131,9 +133,11 @@ async function main() {
     WORKER_OPS_PORT: String(workerOpsPort),
   };
   step('Starting the worker and the API');
-  await Promise.all([startService('worker', env, /worker ready/), startService('api', env, /api ready/)]);
   const shopUrl = `http://127.0.0.1:${apiPort}`;
-  await waitFor('the API', async () => ((await fetch(`${shopUrl}/healthz`)).ok ? true : undefined), 30_000);
+  await Promise.all([
+    startService('worker', env, `http://127.0.0.1:${workerOpsPort}/readyz`),
+    startService('api', env, `${shopUrl}/healthz`),
+  ]);
 
   const logins = DEMO_ACCOUNTS.map(
     (account) => `    ${account.role.padEnd(6)}  ${account.email.padEnd(22)} ${'store' in account ? `(${account.store})` : ''}`,

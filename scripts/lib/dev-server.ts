@@ -3,7 +3,7 @@ import { mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ensureTemporalCli } from '../temporal-cli';
 import { type ManagedChild, spawnManaged, waitFor } from './child-process';
-import { repoRoot } from './paths';
+import { dataDir, repoRoot } from './paths';
 import { freePorts } from './ports';
 import { loadTemporalDevConfig, type TemporalDevConfig } from './temporal-dev-config';
 
@@ -27,6 +27,11 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
+/** The dev server's SQLite file. One under .data/ moves with DATA_DIR, so a fresh data folder gets a fresh Temporal database too. */
+function devServerDbFile(configured: string): string {
+  return configured.startsWith('.data/') ? join(dataDir, configured.slice('.data/'.length)) : join(repoRoot, configured);
+}
+
 export function devServerArgs(options: DevServerOptions): string[] {
   const { config, persistent = true, headless = false } = options;
   const server = { ...config.server, ...options.ports };
@@ -35,7 +40,7 @@ export function devServerArgs(options: DevServerOptions): string[] {
   if (headless) args.push('--headless');
   else args.push('--ui-port', String(server.uiPort));
   if (persistent) {
-    args.push('--db-filename', join(repoRoot, server.dbFile));
+    args.push('--db-filename', devServerDbFile(server.dbFile));
     for (const [key, value] of Object.entries(server.sqlitePragmas)) args.push('--sqlite-pragma', `${key}=${value}`);
   }
   for (const [name, type] of Object.entries(config.searchAttributes)) args.push('--search-attribute', `${name}=${type}`);
@@ -46,7 +51,7 @@ export function devServerArgs(options: DevServerOptions): string[] {
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const { config, persistent = true, headless = false } = options;
   const server = { ...config.server, ...options.ports };
-  if (persistent) mkdirSync(dirname(join(repoRoot, server.dbFile)), { recursive: true });
+  if (persistent) mkdirSync(dirname(devServerDbFile(config.server.dbFile)), { recursive: true });
   let stdio: 'inherit' | ['ignore', number, number] = 'inherit';
   if (options.logFile) {
     mkdirSync(dirname(options.logFile), { recursive: true });
