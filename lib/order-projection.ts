@@ -23,11 +23,6 @@ export async function projectEntry(
   // model's default; it is kept on the event and in the notification, so history shows what the buyer
   // was told. A retried write keeps the first message. The status only moves forward: an older entry
   // retried late must not overwrite a newer one.
-  // An event already written for this seq takes the entry as it is now: a workflow task that projected
-  // its change and then died with its worker is retried, and the retry stamps the change with its own
-  // time, which is the one the workflow keeps. The retry may even make another change at that seq (a
-  // signal or the timer ordered differently): then the order's status, the event's status message and
-  // the notification follow it too, and the notification is unread again.
   const projected = await db.$queryRaw<{ id: string }[]>`
     WITH target AS (SELECT "id", "storeId" FROM "Order" WHERE "orderNumber" = ${orderNumber}),
     message AS (
@@ -41,28 +36,21 @@ export async function projectEntry(
       SELECT gen_random_uuid(), "id", ${event.seq}, ${event.from}::"OrderStatus", ${event.to}::"OrderStatus", ${event.at}::timestamp(3),
         ${event.actorRole}, ${event.actorId}::text, ${event.actorName}, ${note}::text, "text"
       FROM message
-      ON CONFLICT ("orderId", "seq") DO UPDATE SET
-        "fromStatus" = EXCLUDED."fromStatus", "toStatus" = EXCLUDED."toStatus", "at" = EXCLUDED."at", "actorRole" = EXCLUDED."actorRole",
-        "actorId" = EXCLUDED."actorId", "actorName" = EXCLUDED."actorName", "note" = EXCLUDED."note",
-        "statusMessage" = CASE WHEN "OrderEvent"."toStatus" = EXCLUDED."toStatus" THEN "OrderEvent"."statusMessage" ELSE EXCLUDED."statusMessage" END
-      WHERE ("OrderEvent"."fromStatus", "OrderEvent"."toStatus", "OrderEvent"."at", "OrderEvent"."actorRole", "OrderEvent"."actorId", "OrderEvent"."actorName", "OrderEvent"."note")
-        IS DISTINCT FROM (EXCLUDED."fromStatus", EXCLUDED."toStatus", EXCLUDED."at", EXCLUDED."actorRole", EXCLUDED."actorId", EXCLUDED."actorName", EXCLUDED."note")
+      ON CONFLICT ("orderId", "seq") DO NOTHING
     ),
     notification AS (
       INSERT INTO "Notification" ("id", "userId", "orderId", "eventSeq", "title", "body")
       SELECT gen_random_uuid(), ${buyerId}::uuid, "id", ${entry.seq}, ${`Order ${orderNumber}: ${info.label}`},
         CASE WHEN ${note}::text IS NULL THEN "text" ELSE "text" || ' ' || ${note}::text END
       FROM message
-      ON CONFLICT ("orderId", "eventSeq", "userId") DO UPDATE SET "title" = EXCLUDED."title", "body" = EXCLUDED."body", "readAt" = NULL
-      WHERE "Notification"."title" IS DISTINCT FROM EXCLUDED."title"
+      ON CONFLICT ("orderId", "eventSeq", "userId") DO NOTHING
     ),
     moved AS (
       UPDATE "Order"
       SET "status" = ${entry.to}::"OrderStatus", "statusSeq" = ${entry.seq}, "updatedAt" = ${new Date()}::timestamp(3),
         "carrier" = COALESCE(${tracking?.carrier ?? null}::text, "carrier"),
         "trackingNumber" = COALESCE(${tracking?.trackingNumber ?? null}::text, "trackingNumber")
-      WHERE "id" IN (SELECT "id" FROM target)
-        AND ("statusSeq" < ${entry.seq} OR ("statusSeq" = ${entry.seq} AND "status" <> ${entry.to}::"OrderStatus"))
+      WHERE "id" IN (SELECT "id" FROM target) AND "statusSeq" < ${entry.seq}
     )
     SELECT "id" FROM target`;
   return projected.length > 0;

@@ -8,7 +8,6 @@ import {
   condition,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
@@ -35,8 +34,6 @@ const PROJECTION_OPTIONS = {
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 } as const;
 const { projectTransition, syncProjection } = proxyActivities<OrderActivities>(PROJECTION_OPTIONS);
-// Run inside the workflow task that made the change: no activity task, no second workflow task.
-const local = proxyLocalActivities<OrderActivities>(PROJECTION_OPTIONS);
 
 const SYSTEM: Actor = { role: 'system', name: 'Order service' };
 
@@ -57,17 +54,9 @@ export const OPERATOR_SAFE_PATCH = 'operator-safe-messages';
  */
 export const BUYER_CONFIRMS_RECEIPT_PATCH = 'buyer-confirms-receipt';
 
-/**
- * Orders started before this patch project each change with a regular activity; newer orders project it
- * with a local activity, which records a marker instead of an activity's scheduled, started and completed
- * events and a second workflow task.
- */
-export const LOCAL_PROJECTION_PATCH = 'local-projection';
-
 export async function orderWorkflow(rawInput: OrderInput): Promise<OrderView> {
   const operatorSafe = patched(OPERATOR_SAFE_PATCH);
   const buyerConfirmsReceipt = patched(BUYER_CONFIRMS_RECEIPT_PATCH);
-  const project = patched(LOCAL_PROJECTION_PATCH) ? local.projectTransition : projectTransition;
   const input = operatorSafe ? parseInput(rawInput) : rawInput;
   const order = new OrderState(input, { buyerConfirmsReceipt });
   let cancellationRequested = false;
@@ -85,7 +74,7 @@ export async function orderWorkflow(rawInput: OrderInput): Promise<OrderView> {
     // Waiting here lets the update's caller read its own change from the projection at once.
     await shielded(async () => {
       if (projectionSyncing) await condition(() => !projectionSyncing);
-      await project({ orderNumber: input.orderNumber, buyerId: input.buyer.id, entry, tracking: order.tracking });
+      await projectTransition({ orderNumber: input.orderNumber, buyerId: input.buyer.id, entry, tracking: order.tracking });
     });
     return order.view();
   }

@@ -226,17 +226,17 @@ describe('Reset', () => {
   });
 
   /**
-   * Resets the order's workflow to the workflow task after the one that completed its `updates`-th update, as
-   * the Temporal UI's Reset does: the new run keeps that update and drops what that next task did.
-   * `reapply: false` is the UI's and CLI's reapply type None: the signals and updates after that point are
-   * dropped rather than replayed onto the new run.
+   * Resets the order's workflow to the end of the workflow task that completed its `updates`-th update, as the
+   * Temporal UI's Reset does. `reapply: false` is the UI's and CLI's reapply type None: the signals and
+   * updates after that point are dropped rather than replayed onto the new run.
    */
   async function resetAfterUpdates(orderNumber: string, updates: number, { reapply }: { reapply: boolean }) {
     return resetTo(orderNumber, reapply, (events) => {
-      // The update's completion is written with the workflow task that completed it; with a local
-      // projection that is the same task that accepted it.
+      // The update's completion is written with the workflow task that completed it.
       const nthCompletion = events.filter((event) => event.workflowExecutionUpdateCompletedEventAttributes)[updates - 1]!;
-      return events.find((event) => event.workflowTaskCompletedEventAttributes && Number(event.eventId) > Number(nthCompletion.eventId))!;
+      return events
+        .filter((event) => event.workflowTaskCompletedEventAttributes && Number(event.eventId) < Number(nthCompletion.eventId))
+        .at(-1)!;
     });
   }
 
@@ -345,8 +345,7 @@ describe('Reset', () => {
 
   test('a terminated order reset to an earlier step is reopened, and its closing note is cleared', async () => {
     const orderNumber = await newOrder();
-    // A reset keeps an update only when a later workflow task follows it, so the order takes one more step.
-    await driveTo(stack.temporal, orderNumber, 'processing');
+    await driveTo(stack.temporal, orderNumber, 'confirmed');
     await orderHandle(stack.temporal, orderNumber).terminate('By mistake');
     await buyer.orders.track.query({ orderNumber });
     expect((await stack.db.order.findUniqueOrThrow({ where: { orderNumber } })).closedNote).toBe('Closed by an operator: By mistake');

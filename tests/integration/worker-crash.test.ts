@@ -3,9 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { projectEntry } from '../../lib/order-projection';
 import type { ManagedChild } from '../../scripts/lib/child-process';
-import { STATUS_INFO } from '../../workflows/model/order-model';
 import { newBuyer, placeOrder } from '../support/fixtures';
 import { spawnWorkerProcess } from '../support/service-process';
 import { startTestStack, type TestStack } from '../support/test-stack';
@@ -63,59 +61,4 @@ test('orders complete exactly once after the worker is killed and restarted', { 
   }
   const rows = await stack.db.order.findMany({ where: { orderNumber: { in: orderNumbers } } });
   expect(rows.map((row) => row.status)).toEqual(Array(ORDERS).fill('delivered'));
-});
-
-test('a change projected by a workflow task that died is overwritten by the retried task, whose time the workflow keeps', async () => {
-  const buyer = await newBuyer(stack.apiUrl);
-  const orderNumber = await placeOrder(buyer, stack.db);
-  const order = await stack.db.order.findUniqueOrThrow({ where: { orderNumber }, select: { buyerId: true } });
-  // The same change as the dead task and its retry each stamp it: same seq, a later time.
-  const change = {
-    seq: 1,
-    from: 'pending' as const,
-    to: 'confirmed' as const,
-    by: { role: 'seller' as const, id: 'seller-test', name: 'Test Seller' },
-  };
-  const first = { ...change, at: '2026-11-26T08:00:00.000Z' };
-  const retried = { ...change, at: '2026-11-26T08:00:07.250Z' };
-  for (const entry of [first, retried])
-    expect(await projectEntry(stack.db, { orderNumber, buyerId: order.buyerId, entry, tracking: null })).toBe(true);
-
-  expect((await projectedTimeline(stack.db, orderNumber))[1]).toEqual(retried);
-  expect(await stack.db.notification.count({ where: { order: { orderNumber }, eventSeq: 1 } })).toBe(1);
-  expect(await stack.db.order.findUniqueOrThrow({ where: { orderNumber }, select: { status: true, statusSeq: true } })).toEqual({
-    status: 'confirmed',
-    statusSeq: 1,
-  });
-});
-
-test('a retried task that makes another change at the same seq moves the projected status, message and notification with it', async () => {
-  const buyer = await newBuyer(stack.apiUrl);
-  const orderNumber = await placeOrder(buyer, stack.db);
-  const order = await stack.db.order.findUniqueOrThrow({ where: { orderNumber }, select: { buyerId: true } });
-  const by = { role: 'system' as const, id: 'system', name: 'Order service' };
-  const confirmed = { seq: 1, from: 'pending' as const, to: 'confirmed' as const, by, at: '2026-11-26T08:00:00.000Z' };
-  const cancelled = {
-    seq: 1,
-    from: 'pending' as const,
-    to: 'cancelled' as const,
-    by,
-    note: 'Not confirmed in time.',
-    at: '2026-11-26T08:00:03.000Z',
-  };
-  expect(await projectEntry(stack.db, { orderNumber, buyerId: order.buyerId, entry: confirmed, tracking: null })).toBe(true);
-  await stack.db.notification.updateMany({ where: { order: { orderNumber } }, data: { readAt: new Date() } });
-  expect(await projectEntry(stack.db, { orderNumber, buyerId: order.buyerId, entry: cancelled, tracking: null })).toBe(true);
-
-  expect((await projectedTimeline(stack.db, orderNumber))[1]).toEqual(cancelled);
-  expect(await stack.db.order.findUniqueOrThrow({ where: { orderNumber }, select: { status: true, statusSeq: true } })).toEqual({
-    status: 'cancelled',
-    statusSeq: 1,
-  });
-  const event = await stack.db.orderEvent.findFirstOrThrow({ where: { order: { orderNumber }, seq: 1 }, select: { statusMessage: true } });
-  expect(event.statusMessage).toBe(STATUS_INFO.cancelled.buyerMessage);
-  const notifications = await stack.db.notification.findMany({ where: { order: { orderNumber }, eventSeq: 1 } });
-  expect(notifications.map(({ title, readAt }) => ({ title, readAt }))).toEqual([
-    { title: `Order ${orderNumber}: ${STATUS_INFO.cancelled.label}`, readAt: null },
-  ]);
 });

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { DeterminismViolationError } from '@temporalio/workflow';
 import { beforeAll, expect, inject, test } from 'vitest';
-import { BUYER_CONFIRMS_RECEIPT_PATCH, LOCAL_PROJECTION_PATCH, OPERATOR_SAFE_PATCH } from '../../workflows/order-workflow';
+import { BUYER_CONFIRMS_RECEIPT_PATCH, OPERATOR_SAFE_PATCH } from '../../workflows/order-workflow';
 
 const historiesDir = fileURLToPath(new URL('../../workflows/histories', import.meta.url));
 const histories = readdirSync(historiesDir, { recursive: true, encoding: 'utf8' })
@@ -30,9 +30,7 @@ async function replayAll(workflowBundle: { codePath: string } | { code: string }
 const MAIN_PATHS = ['auto-cancelled', 'delivered', 'duplicate-update-and-refusals', 'operator-signals'];
 const OPERATOR_SAFE_PATHS = [...MAIN_PATHS, 'malformed-signals', 'temporal-cancellation', 'temporal-cancellation-refused-when-shipped'];
 /** Folders of histories recorded after the operator-safe patch, oldest first; current/ is the code as it is. */
-const AFTER_OPERATOR_SAFE = ['before-buyer-confirms-receipt/', 'before-local-projection/', 'current/'];
-/** Folders of histories recorded after the buyer-confirms-receipt patch. */
-const AFTER_BUYER_CONFIRMS_RECEIPT = ['before-local-projection/', 'current/'];
+const AFTER_OPERATOR_SAFE = ['before-buyer-confirms-receipt/', 'current/'];
 
 test('the committed histories cover the main paths of an order, from before each patch and after it', () => {
   const ids = histories.map((history) => history.workflowId);
@@ -40,10 +38,8 @@ test('the committed histories cover the main paths of an order, from before each
   // A buyer's signal asking for delivered on a shipped order: refused and recorded before the patch.
   for (const path of [...OPERATOR_SAFE_PATHS, 'buyer-asks-delivered-when-shipped'])
     expect(ids).toContain(`before-buyer-confirms-receipt/${path}`);
-  for (const folder of AFTER_BUYER_CONFIRMS_RECEIPT) {
-    for (const path of [...OPERATOR_SAFE_PATHS, 'buyer-asks-delivered-when-shipped', 'buyer-confirms-receipt'])
-      expect(ids).toContain(`${folder}${path}`);
-  }
+  for (const path of [...OPERATOR_SAFE_PATHS, 'buyer-asks-delivered-when-shipped', 'buyer-confirms-receipt'])
+    expect(ids).toContain(`current/${path}`);
 });
 
 type History = { events: { markerRecordedEventAttributes?: { details?: Record<string, unknown> } }[] };
@@ -59,23 +55,8 @@ test('histories from after the operator-safe patch carry its marker, and those f
 });
 
 test('histories from after the buyer-confirms-receipt patch carry its marker, and those from before it do not', () => {
-  for (const { workflowId, history } of histories) {
-    expect(hasMarker(history, BUYER_CONFIRMS_RECEIPT_PATCH), workflowId).toBe(
-      AFTER_BUYER_CONFIRMS_RECEIPT.some((folder) => workflowId.startsWith(folder)),
-    );
-  }
-});
-
-type Events = { events: { eventType?: string }[] };
-const count = (history: Events, eventType: string) => history.events.filter((event) => event.eventType === eventType).length;
-
-test('histories from after the local-projection patch project with local activities, and those from before it with activity tasks', () => {
-  for (const { workflowId, history } of histories) {
-    const after = workflowId.startsWith('current/');
-    expect(hasMarker(history, LOCAL_PROJECTION_PATCH), workflowId).toBe(after);
-    // Every order history holds at least its one cancelling or delivering change.
-    expect(count(history, 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED') > 0, workflowId).toBe(!after);
-  }
+  for (const { workflowId, history } of histories)
+    expect(hasMarker(history, BUYER_CONFIRMS_RECEIPT_PATCH), workflowId).toBe(workflowId.startsWith('current/'));
 });
 
 test('the buyer’s request for delivered was refused before the patch and is applied after it', () => {
