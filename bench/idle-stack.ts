@@ -2,7 +2,7 @@
 // with its data in a fresh folder), waits until it is ready and has settled, and reads the resident
 // memory of every process in its tree. It runs twice: a first start, which creates the databases, and a
 // restart on the data the first one left.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
@@ -10,6 +10,7 @@ import { type ManagedChild, spawnManaged } from '../scripts/lib/child-process';
 import { repoRoot } from '../scripts/lib/paths';
 import { freePorts } from '../scripts/lib/ports';
 import { loadTemporalDevConfig } from '../scripts/lib/temporal-dev-config';
+import { descendantsAndSelf } from './process-stats';
 
 interface ProcessMemory {
   pid: number;
@@ -60,19 +61,7 @@ function roleOf(command: string): string {
 
 /** Every process under `rootPid`, itself included, with its resident set. */
 function processTree(rootPid: number): ProcessMemory[] {
-  const pids = [rootPid];
-  for (let i = 0; i < pids.length; i++) {
-    let tasks: string[] = [];
-    try {
-      tasks = readdirSync(`/proc/${pids[i]}/task`);
-    } catch {
-      continue;
-    }
-    for (const task of tasks) {
-      const children = read(`/proc/${pids[i]}/task/${task}/children`)?.trim();
-      if (children) pids.push(...children.split(/\s+/).map(Number));
-    }
-  }
+  const pids = descendantsAndSelf(rootPid);
   return pids.flatMap((pid) => {
     const rss = /^VmRSS:\s+(\d+) kB/m.exec(read(`/proc/${pid}/status`) ?? '');
     const pss = /^Pss:\s+(\d+) kB/m.exec(read(`/proc/${pid}/smaps_rollup`) ?? '');

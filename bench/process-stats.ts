@@ -36,7 +36,8 @@ function cpuTicks(pid: number): number {
   return Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
 }
 
-function descendantsAndSelf(pid: number): number[] {
+/** The pids of every process under `pid`, itself first. */
+export function descendantsAndSelf(pid: number): number[] {
   const pids = [pid];
   for (let i = 0; i < pids.length; i++) {
     let tasks: string[] = [];

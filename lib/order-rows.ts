@@ -17,6 +17,19 @@ export const orderFactsInclude = {
 
 type OrderRowWithFacts = Prisma.OrderGetPayload<{ include: typeof orderFactsInclude }>;
 
+type ShippingColumns = Pick<OrderRowWithFacts, 'shippingName' | 'shippingPhone' | 'addressLine' | 'city' | 'postalCode'>;
+
+/** Where the order goes, from the Order row's shipping columns. */
+export function shippingFromRow(order: ShippingColumns): OrderFacts['shipping'] {
+  return {
+    name: order.shippingName,
+    phone: order.shippingPhone,
+    addressLine: order.addressLine,
+    city: order.city,
+    postalCode: order.postalCode,
+  };
+}
+
 /** The order as sold, from the rows checkout wrote. */
 export function orderFactsFromRow(order: OrderRowWithFacts): OrderFacts {
   return {
@@ -32,13 +45,7 @@ export function orderFactsFromRow(order: OrderRowWithFacts): OrderFacts {
     subtotalCentavos: order.subtotalCentavos,
     shippingCentavos: order.shippingCentavos,
     totalCentavos: order.totalCentavos,
-    shipping: {
-      name: order.shippingName,
-      phone: order.shippingPhone,
-      addressLine: order.addressLine,
-      city: order.city,
-      postalCode: order.postalCode,
-    },
+    shipping: shippingFromRow(order),
     placedAt: order.placedAt.toISOString(),
   };
 }

@@ -4,6 +4,7 @@
 
 import type { Db } from '../../lib/db';
 import type { Env } from '../../lib/env';
+import { shippingFromRow } from '../../lib/order-rows';
 import { orderWorkflowId } from '../../workflows/messages';
 import { ORDER_STATUSES, type OrderStatus, STATUS_INFO, statusLabel } from '../../workflows/model/order-model';
 import {
@@ -137,13 +138,7 @@ export const sellerRouter = router({
             orderNumber,
             placedAt: order.placedAt.toISOString(),
             storeName: ctx.store.name,
-            shipping: {
-              name: order.shippingName,
-              phone: order.shippingPhone,
-              addressLine: order.addressLine,
-              city: order.city,
-              postalCode: order.postalCode,
-            },
+            shipping: shippingFromRow(order),
             items: order.items.map((item) => ({ name: item.name, quantity: item.quantity })),
             itemCount: order.itemCount,
           },

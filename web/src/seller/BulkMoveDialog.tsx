@@ -5,9 +5,9 @@ import { type ApiOutputs, api } from '../api/client';
 import { fieldErrors, isServerAnswer } from '../api/errors';
 import { retryUnanswered } from '../api/query-client';
 import { FormDialog } from '../components/FormDialog';
-import { FormField } from '../components/FormField';
 import { formText } from '../lib/form';
 import { newUuid } from '../lib/uuid';
+import { ChangeNoteField } from './ChangeNoteField';
 import { confirmLabel, consequenceOf, isIrreversible } from './irreversible';
 
 export type BulkMoveResult = ApiOutputs['seller']['bulkSetStatus'];
@@ -78,29 +78,7 @@ export function BulkMoveDialog(props: {
         fallback={
           <>
             <div class="dialog-fields" hidden={note() !== undefined}>
-              <Show
-                when={props.to === 'cancelled'}
-                fallback={
-                  <FormField
-                    label="Note to the buyers (optional)"
-                    name="note"
-                    multiline
-                    maxLength={500}
-                    hint="Each buyer sees it in their timeline and notification."
-                    error={fieldErrors(move.error).note}
-                  />
-                }
-              >
-                <FormField
-                  label="Reason for cancelling"
-                  name="note"
-                  multiline
-                  required
-                  maxLength={500}
-                  hint="Each buyer sees this reason."
-                  error={fieldErrors(move.error).note}
-                />
-              </Show>
+              <ChangeNoteField cancelling={props.to === 'cancelled'} orders="several" error={fieldErrors(move.error).note} />
             </div>
             <Show when={note() !== undefined}>
               <div class="confirm-step" role="alert">

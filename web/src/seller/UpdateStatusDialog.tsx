@@ -7,6 +7,7 @@ import { FormDialog } from '../components/FormDialog';
 import { FormField } from '../components/FormField';
 import { StatusBadge } from '../components/StatusBadge';
 import { formText } from '../lib/form';
+import { ChangeNoteField } from './ChangeNoteField';
 import { confirmLabel, consequenceOf, isIrreversible } from './irreversible';
 
 export type StatusUpdateResult = ApiOutputs['seller']['setStatus'];
@@ -94,29 +95,7 @@ export function UpdateStatusDialog(props: {
           <FormField label="Carrier" name="carrier" required autocomplete="off" error={fieldError('carrier')} />
           <FormField label="Tracking number" name="trackingNumber" required autocomplete="off" error={fieldError('trackingNumber')} />
         </Show>
-        <Show
-          when={target() === 'cancelled'}
-          fallback={
-            <FormField
-              label="Note to the buyer (optional)"
-              name="note"
-              multiline
-              maxLength={500}
-              hint="Shown in the buyer's timeline and notification."
-              error={fieldError('note')}
-            />
-          }
-        >
-          <FormField
-            label="Reason for cancelling"
-            name="note"
-            multiline
-            required
-            maxLength={500}
-            hint="The buyer sees this reason."
-            error={fieldError('note')}
-          />
-        </Show>
+        <ChangeNoteField cancelling={target() === 'cancelled'} orders="one" error={fieldError('note')} />
       </div>
       <Show when={confirming()}>
         {(change) => (
