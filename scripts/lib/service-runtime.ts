@@ -6,14 +6,14 @@ import { serviceEntryPoints, workflowBundlePath } from './paths';
 export type Service = keyof typeof serviceEntryPoints;
 
 /**
- * A young generation of 2 MB instead of up to 16 MB per semi-space, and an old-space limit that makes
- * V8 collect before it grows far: together about 25 MiB less per idle process. One V8 background
- * thread instead of four (the machine this runs on locally has few cores anyway): about 14 MiB less
- * in the worker.
+ * An old-space limit that makes V8 collect before it grows far, and one V8 background thread instead of
+ * four (about 14 MiB less in the worker). The young generation keeps V8's default size: capping it at
+ * 2 MB saved about 25 MiB idle, but under the benchmark's tracking load the extra scavenges took the
+ * API and the worker to 2.3 s at the median instead of 157 ms (docs/benchmark.md).
  */
 const NODE_ARGS: Record<Service, string[]> = {
-  api: ['--max-semi-space-size=2', '--max-old-space-size=256', '--v8-pool-size=1'],
-  worker: ['--max-semi-space-size=2', '--max-old-space-size=512', '--v8-pool-size=1'],
+  api: ['--max-old-space-size=256', '--v8-pool-size=1'],
+  worker: ['--max-old-space-size=512', '--v8-pool-size=1'],
 };
 
 /** Workflows the worker keeps cached: more than the benchmark's default of 582 orders, which fit the heap above. */
