@@ -6,17 +6,17 @@ import { serviceEntryPoints, workflowBundlePath } from './paths';
 export type Service = keyof typeof serviceEntryPoints;
 
 /**
- * An old-space limit that makes V8 collect before it grows far, and one V8 background thread instead of
- * four (about 14 MiB less in the worker). The young generation keeps V8's default size: capping it at
- * 2 MB saved about 25 MiB idle, but under the benchmark's tracking load the extra scavenges took the
- * API and the worker to 2.3 s at the median instead of 157 ms (docs/benchmark.md).
+ * One V8 background thread instead of four: about 14 MiB less in the worker. The heap keeps V8's
+ * defaults: capping the young generation at 2 MB and the old space at 256/512 MB saved about 25 MiB
+ * idle, but under the benchmark's tracking load the extra collections took a poll from 157 ms to
+ * seconds at the median (docs/benchmark.md).
  */
 const NODE_ARGS: Record<Service, string[]> = {
-  api: ['--max-old-space-size=256', '--v8-pool-size=1'],
-  worker: ['--max-old-space-size=512', '--v8-pool-size=1'],
+  api: ['--v8-pool-size=1'],
+  worker: ['--v8-pool-size=1'],
 };
 
-/** Workflows the worker keeps cached: more than the benchmark's default of 582 orders, which fit the heap above. */
+/** Workflows the worker keeps cached: more than the benchmark's default of 582 orders. */
 const WORKER_CACHE = '600';
 
 /**
