@@ -6,14 +6,14 @@ import { serviceEntryPoints, workflowBundlePath } from './paths';
 export type Service = keyof typeof serviceEntryPoints;
 
 /**
- * One V8 background thread instead of four: about 14 MiB less in the worker. The heap keeps V8's
- * defaults: capping the young generation at 2 MB and the old space at 256/512 MB saved about 25 MiB
- * idle, but under the benchmark's tracking load the extra collections took a poll from 157 ms to
- * seconds at the median (docs/benchmark.md).
+ * An old-space limit that makes V8 collect before it grows far, and one V8 background thread instead of
+ * four (about 14 MiB less in the worker). The young generation keeps V8's default size: capping it at
+ * 2 MB saved a few MiB idle, but the extra scavenges raised the CPU of a tracking poll from 23 to 34 ms
+ * under the benchmark (docs/benchmark.md).
  */
 const NODE_ARGS: Record<Service, string[]> = {
-  api: ['--v8-pool-size=1'],
-  worker: ['--v8-pool-size=1'],
+  api: ['--max-old-space-size=256', '--v8-pool-size=1'],
+  worker: ['--max-old-space-size=512', '--v8-pool-size=1'],
 };
 
 /** Workflows the worker keeps cached: more than the benchmark's default of 582 orders. */
