@@ -13,7 +13,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'gadgets@seller.test', name: 'Gadget Hub Owner', role: 'seller', store: 'gadget-hub' },
 ] as const;
 
-const STORES = [
+export const DEMO_STORES = [
   { slug: 'fashion-store', name: 'Fashion Store' },
   { slug: 'gadget-hub', name: 'Gadget Hub' },
 ];
@@ -42,7 +42,7 @@ export async function seed(db: Db): Promise<void> {
       }));
     userIds.set(account.email, user.id);
   }
-  for (const store of STORES) {
+  for (const store of DEMO_STORES) {
     const owner = DEMO_ACCOUNTS.find((account) => 'store' in account && account.store === store.slug)!;
     const row = await db.store.upsert({
       where: { slug: store.slug },

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../prisma/seed';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STORES } from '../prisma/seed';
 import { type ManagedChild, spawnManaged, waitFor } from './lib/child-process';
 import { type DevServer, startDevServer } from './lib/dev-server';
 import { type EmbeddedDb, startEmbeddedDb } from './lib/embedded-db';
@@ -140,7 +140,8 @@ async function main() {
   ]);
 
   const logins = DEMO_ACCOUNTS.map(
-    (account) => `    ${account.role.padEnd(6)}  ${account.email.padEnd(22)} ${'store' in account ? `(${account.store})` : ''}`,
+    (account) =>
+      `    ${account.role.padEnd(6)}  ${account.email.padEnd(22)} ${'store' in account ? `(${DEMO_STORES.find((store) => store.slug === account.store)?.name})` : ''}`,
   );
   console.log(`
   Order service is running.
