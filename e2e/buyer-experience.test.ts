@@ -8,7 +8,7 @@ import { type ApiClient, signedInClient } from '../scripts/lib/api-client';
 import { queryOrder } from '../tests/support/workflow-helpers';
 import { deadlineSentence } from '../web/src/buyer/deadline';
 import { addToCart, fillShipping, placeOrders, registerBuyer, shows, signIn, timelineStatuses } from './support/actions';
-import { launchBrowser, newUserPage, saveScreenshot, screenshotDesktopAndPhone } from './support/browser';
+import { BROWSER_TIME_ZONE, launchBrowser, newUserPage, saveScreenshot, screenshotDesktopAndPhone } from './support/browser';
 import { startWebStack, type WebStack } from './support/web-stack';
 
 const POLL_INTERVAL_MS = 1_000;
@@ -52,17 +52,8 @@ test('the buyer sees the deadline, follows the store through notifications and M
   // The pending order's page says when it is cancelled unless the store confirms, as the workflow has it.
   await buyer.goto(`/orders/${orderNumber}`);
   await shows(buyer.getByRole('status').filter({ hasText: 'Status: Pending' }));
-  const manila = new Intl.DateTimeFormat('en-PH', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: 'numeric',
-    minute: '2-digit',
-    hour12: true,
-    timeZone: 'Asia/Manila',
-  });
   const { deadline } = await queryOrder(web.stack.temporal, orderNumber!);
-  const sentence = deadlineSentence('Fashion Store', deadline!.at, manila);
+  const sentence = deadlineSentence('Fashion Store', deadline!.at, BROWSER_TIME_ZONE);
   expect(sentence).toMatch(
     /^If Fashion Store has not confirmed by \w{3} \d{1,2} \w{3}, \d{1,2}:\d{2} [AP]M, the order is cancelled automatically\.$/,
   );

@@ -38,6 +38,9 @@ const LEFT_OUT = [
   '--headless',
 ];
 
+/** The time zone every test page runs in, so dates on the page can be computed in the test. */
+export const BROWSER_TIME_ZONE = 'Asia/Manila';
+
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 360, height: 780 };
 
@@ -144,7 +147,7 @@ export type UserPage = Page & {
  * promise too: a browser that could not start then fails the test that wanted a page.
  */
 export async function newUserPage(browser: Browser | Promise<Browser>, baseURL: string, viewport = DESKTOP): Promise<UserPage> {
-  const context = await (await browser).newContext({ baseURL, viewport, locale: 'en-PH', timezoneId: 'Asia/Manila' });
+  const context = await (await browser).newContext({ baseURL, viewport, locale: 'en-PH', timezoneId: BROWSER_TIME_ZONE });
   const page = Object.assign(await context.newPage(), { errors: [] as string[] });
   page.on('pageerror', (error) => page.errors.push(error.message));
   page.on('console', (message) => {
