@@ -42,7 +42,8 @@ export function BuyerOrderAction(props: {
   const allowed = () => props.order.closedNote === null && nextStatuses(props.order.status, 'buyer').includes(props.to);
   const trackedKey = () => queryKeys.trackedOrder(props.order.orderNumber);
   const onChanged = (result: ChangedOrder) => {
-    queryClient.setQueryData<TrackedOrder>(trackedKey(), (previous) => (previous ? { ...previous, order: result.order } : previous));
+    // A change's answer comes from the workflow, whatever the cached poll was read from.
+    queryClient.setQueryData<TrackedOrder>(trackedKey(), { order: result.order, source: 'workflow' });
     showChangeInMyOrders(queryClient, result.order);
     props.onChanged?.();
     setChangedHere(true);
