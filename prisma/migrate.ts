@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
+// prisma/ and dist/ (where the compiled db-setup runs) are both one level below the repository root.
+const migrationsDir = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 const PRISMA_ADVISORY_LOCK = 72707369;
 
 export interface Migration {

@@ -3,7 +3,8 @@
 # database for the test run (dropping those of earlier runs), and prints its URL. Needs root and the `postgresql` package.
 # The optional argument names the purpose (default "test"): `scripts/ci-postgres.sh bench` creates
 # orders_bench_<time> and drops only earlier orders_bench_* databases, so a benchmark never drops a
-# database that a test run is using.
+# database that a test run is using. Databases named after it (the Temporal cluster's <database>_temporal and
+# <database>_visibility) go with it.
 set -euo pipefail
 purpose=${1:-test}
 [[ $purpose =~ ^[a-z]+$ ]] || { echo "usage: $0 [purpose], lower-case letters only" >&2; exit 2; }
@@ -20,6 +21,8 @@ DO \$\$ BEGIN
     CREATE ROLE orders_test LOGIN PASSWORD 'orders_test';
   END IF;
 END \$\$;
+-- The cluster test target creates Temporal's databases beside the test database (temporal-cluster.ts).
+ALTER ROLE orders_test CREATEDB;
 SELECT format('DROP DATABASE %I', datname) FROM pg_database WHERE datname LIKE 'orders_${purpose}_%' \\gexec
 CREATE DATABASE $database OWNER orders_test;
 SQL

@@ -18,3 +18,5 @@ export const userCacheDir = join(process.env.XDG_CACHE_HOME ?? join(homedir(), '
 export const servicesDir = join(repoRoot, 'dist');
 export const workflowBundlePath = join(servicesDir, 'workflows.js');
 export const serviceEntryPoints = { api: join(servicesDir, 'api.mjs'), worker: join(servicesDir, 'worker.mjs') };
+/** Migrations and the demo seed (scripts/db-setup.ts), compiled. */
+export const dbSetupEntryPoint = join(servicesDir, 'db-setup.mjs');

@@ -8,12 +8,26 @@ export async function freePorts(count: number, host = '127.0.0.1'): Promise<numb
   return [...ports];
 }
 
-function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));
     server.listen(port, host, () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * Free ports between `min` and `max`, for a program that cannot take any port: Temporal keeps its
+ * membership ports in a smallint column, so they must stay below 32768, under Linux's ephemeral range.
+ */
+export async function freePortsInRange(count: number, min: number, max: number, host = '127.0.0.1'): Promise<number[]> {
+  const ports = new Set<number>();
+  for (let attempt = 0; ports.size < count && attempt < 1000; attempt++) {
+    const port = min + Math.floor(Math.random() * (max - min + 1));
+    if (!ports.has(port) && (await isPortFree(port, host))) ports.add(port);
+  }
+  if (ports.size < count) throw new Error(`Found only ${ports.size} of ${count} free ports between ${min} and ${max}`);
+  return [...ports];
 }
 
 /** Throws an error naming every taken port, so the launcher can stop before starting anything. */

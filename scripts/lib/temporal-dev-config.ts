@@ -2,10 +2,10 @@
 // names the key, rather than reaching the dev server as a confusing flag.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { ORDER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { repoRoot } from './paths';
+import { parseYamlConfig } from './yaml-config';
 
 const port = z.number().int().min(1).max(65535);
 const searchAttributeType = z.enum(['Keyword', 'Text', 'Int', 'Double', 'Bool', 'Datetime', 'KeywordList']);
@@ -53,18 +53,7 @@ export const temporalDevConfigPath = join(repoRoot, 'temporal-dev.yml');
 export const launcherConfigPath = process.env.TEMPORAL_DEV_CONFIG ?? temporalDevConfigPath;
 
 export function parseTemporalDevConfig(text: string, source = 'temporal-dev.yml'): TemporalDevConfig {
-  let raw: unknown;
-  try {
-    raw = parse(text);
-  } catch (error) {
-    throw new Error(`${source} is not valid YAML: ${(error as Error).message}`);
-  }
-  const result = temporalDevConfigSchema.safeParse(raw);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-    throw new Error(`${source} is invalid:\n${problems.join('\n')}`);
-  }
-  return result.data;
+  return parseYamlConfig(temporalDevConfigSchema, text, source);
 }
 
 export function loadTemporalDevConfig(path = temporalDevConfigPath): TemporalDevConfig {

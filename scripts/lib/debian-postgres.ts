@@ -1,0 +1,79 @@
+// Debian's PostgreSQL clusters (postgresql-common: pg_createcluster, pg_ctlcluster), driven as root the
+// way an operator does. `npm run cluster` uses the `main` cluster; the cluster fault tests create one of
+// their own, so that restarting it disturbs nothing else.
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+
+export interface DebianCluster {
+  version: string;
+  name: string;
+  port: number;
+}
+
+function newestVersion(): string {
+  let versions: string[];
+  try {
+    versions = readdirSync('/usr/lib/postgresql');
+  } catch {
+    throw new Error("PostgreSQL is not installed ('apt-get install postgresql'), and DATABASE_URL is not set.");
+  }
+  const newest = versions.sort((a, b) => Number(a) - Number(b)).at(-1);
+  if (!newest) throw new Error("PostgreSQL is not installed ('apt-get install postgresql'), and DATABASE_URL is not set.");
+  return newest;
+}
+
+function clusterPort(version: string, name: string): number | undefined {
+  const rows = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' }).trim().split('\n');
+  const row = rows.map((line) => line.trim().split(/\s+/)).find(([v, n]) => v === version && n === name);
+  return row ? Number(row[2]) : undefined;
+}
+
+/** Creates the cluster if it does not exist (on `port`, when given) and starts it. */
+export function ensureDebianCluster(name = 'main', port?: number): DebianCluster {
+  const version = newestVersion();
+  if (clusterPort(version, name) === undefined) {
+    execFileSync('pg_createcluster', [...(port ? ['-p', String(port)] : []), version, name], { stdio: 'ignore' });
+  }
+  const cluster = { version, name, port: clusterPort(version, name)! };
+  controlDebianCluster(cluster, 'start');
+  return cluster;
+}
+
+/**
+ * start, stop or restart. `immediate` stops without a checkpoint, as a crash or a power cut does; every
+ * client loses its connections either way. Starting a running cluster is not an error.
+ */
+export function controlDebianCluster(cluster: DebianCluster, action: 'start' | 'stop' | 'restart', mode: 'fast' | 'immediate' = 'fast') {
+  const args = [cluster.version, cluster.name, action, ...(action === 'start' ? [] : ['-m', mode])];
+  try {
+    execFileSync('pg_ctlcluster', args, { stdio: 'pipe' });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    const output = `${stdout ?? ''}${stderr ?? ''}`.trim();
+    if (!(action === 'start' && /already running/i.test(output))) throw new Error(`pg_ctlcluster ${args.join(' ')} failed: ${output}`);
+  }
+}
+
+/** Runs SQL as the `postgres` superuser over the local socket (peer authentication). */
+export function psqlAsSuperuser(cluster: DebianCluster, sql: string): void {
+  execFileSync('runuser', ['-u', 'postgres', '--', 'psql', '-q', '-X', '-p', String(cluster.port), '-v', 'ON_ERROR_STOP=1'], {
+    input: sql,
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+}
+
+/** A login role with CREATEDB, created or given this password. */
+export function ensureLoginRole(cluster: DebianCluster, role: string, password: string): void {
+  if (!/^[a-z_][a-z0-9_]*$/.test(role) || /'/.test(password)) throw new Error(`Unsafe role name or password for ${role}`);
+  psqlAsSuperuser(
+    cluster,
+    `DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${role}') THEN CREATE ROLE ${role} LOGIN CREATEDB; END IF;
+    END $$;
+    ALTER ROLE ${role} LOGIN CREATEDB PASSWORD '${password}';`,
+  );
+}
+
+export function dropDebianCluster(cluster: DebianCluster): void {
+  execFileSync('pg_dropcluster', ['--stop', cluster.version, cluster.name], { stdio: 'ignore' });
+}

@@ -1,0 +1,111 @@
+// What `npm start` and `npm run cluster` share: the build, the database setup in a child process, the
+// services run with plain node and watched, and one orderly shutdown on Ctrl-C or on any service's exit.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STORES } from '../../prisma/seed';
+import { type ManagedChild, spawnManaged, waitFor } from './child-process';
+import { dbSetupEntryPoint, repoRoot } from './paths';
+import { type Service, serviceCommand } from './service-runtime';
+
+export interface Launcher {
+  step(message: string): void;
+  /** Registers something to stop on shutdown; stops run in reverse order of registration. */
+  onStop(stop: () => Promise<void>): void;
+  shutdown(code: number): Promise<never>;
+  /** Builds the web app and the services (API, worker, workflow bundle, database tool) into dist/. */
+  build(): void;
+  /** Applies migrations and the demo data with the compiled database tool. */
+  setUpDatabase(databaseUrl: string): Promise<void>;
+  /**
+   * Runs a built service with plain node and prefixed output; resolves once its readiness endpoint
+   * answers (not on a log line, which LOG_LEVEL may hide). Any later exit stops the stack.
+   */
+  startService(service: Service, label: string, env: NodeJS.ProcessEnv, readyUrl: string): Promise<ManagedChild>;
+}
+
+export function createLauncher(): Launcher {
+  const stops: (() => Promise<void>)[] = [];
+  let shuttingDown = false;
+
+  async function shutdown(code: number): Promise<never> {
+    if (!shuttingDown) {
+      shuttingDown = true;
+      console.log('\nStopping...');
+      // Children stop in reverse start order: API and worker first, then the servers they use.
+      for (const stop of stops.reverse()) await stop().catch((error) => console.error(String(error)));
+    }
+    process.exit(code);
+  }
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  const step = (message: string) => console.log(`▸ ${message}`);
+  const onStop = (stop: () => Promise<void>) => void stops.push(stop);
+
+  return {
+    step,
+    onStop,
+    shutdown,
+    build() {
+      step('Building the web app');
+      const vite = join(repoRoot, 'node_modules/vite/bin/vite.js');
+      const web = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+      if (web.status !== 0) throw new Error('Building the web app failed.');
+      step('Building the API, the worker, the database tool and the workflow bundle');
+      // In a child process, so that webpack's and esbuild's memory leaves with it.
+      const services = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-services.ts'], { cwd: repoRoot, stdio: 'inherit' });
+      if (services.status !== 0) throw new Error('Building the services failed.');
+    },
+    async setUpDatabase(databaseUrl) {
+      step('Applying migrations and demo data');
+      // In a child process, so that Prisma's memory leaves with it; asynchronously, since an embedded
+      // database it talks to may run on this process's event loop.
+      const child = spawnManaged('database setup', process.execPath, [dbSetupEntryPoint], {
+        cwd: repoRoot,
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        stdio: 'inherit',
+      });
+      onStop(() => child.stop());
+      const code = await child.exited;
+      if (code !== 0) throw new Error(`Applying migrations and demo data failed (exit code ${code}).`);
+    },
+    async startService(service, label, baseEnv, readyUrl) {
+      const { args, env } = serviceCommand(service, baseEnv);
+      const child = spawnManaged(label, process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      onStop(() => child.stop());
+      for (const stream of [child.process.stdout!, child.process.stderr!]) {
+        createInterface({ input: stream }).on('line', (line) => {
+          if (process.env.LOG_LEVEL === 'debug' || !/"level":"(info|debug)"/.test(line)) console.log(`[${label}] ${line}`);
+        });
+      }
+      let ready = false;
+      let exitCode: number | null | undefined;
+      void child.exited.then((code) => {
+        exitCode = code;
+        if (shuttingDown || !ready) return;
+        console.error(`${label} exited with code ${code}`);
+        void shutdown(1);
+      });
+      // The worker loads its workflow bundle and connects before it polls; on a busy machine that takes a while.
+      await waitFor(
+        `the ${label}`,
+        async () => ((await fetch(readyUrl)).ok ? true : undefined),
+        180_000,
+        250,
+        () => (exitCode === undefined ? undefined : new Error(`${label} exited with code ${exitCode}`)),
+      );
+      ready = true;
+      return child;
+    },
+  };
+}
+
+/** The seeded accounts, for the banner a launcher prints once the stack is up. */
+export function demoLogins(): string {
+  const lines = DEMO_ACCOUNTS.map((account) => {
+    const store = 'store' in account ? `(${DEMO_STORES.find(({ slug }) => slug === account.store)?.name})` : '';
+    return `    ${account.role.padEnd(6)}  ${account.email.padEnd(22)} ${store}`;
+  });
+  return `  Demo logins (password: ${DEMO_PASSWORD}):\n${lines.join('\n')}`;
+}
