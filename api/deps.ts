@@ -14,6 +14,7 @@ export interface ApiDeps {
     | 'TEMPORAL_TASK_QUEUE'
     | 'TEMPORAL_UI_URL'
     | 'ALLOWED_ORIGINS'
+    | 'TRUSTED_PROXIES'
     | 'SESSION_TTL'
     | 'COOKIE_SECURE'
     | 'ORDER_CONFIRM_WITHIN'

@@ -40,9 +40,9 @@ export function originPolicy(env: Pick<Env, 'ALLOWED_ORIGINS' | 'COOKIE_SECURE' 
 /**
  * The server's own origin as the browser addressed it: the scheme of the connection (https when this
  * process terminates TLS, otherwise the public scheme of the deployment), and the `Host` header.
- * X-Forwarded-Proto is not read: any client can send it, and there is no trusted-proxy setting. Behind a
- * TLS-terminating proxy, production's Secure cookie makes the scheme https; ALLOWED_ORIGINS names the
- * public origin explicitly.
+ * X-Forwarded-Proto is not read: any client can send it, and TRUSTED_PROXIES only decides the client's
+ * address (client-ip.ts). Behind a TLS-terminating proxy, production's Secure cookie makes the scheme
+ * https; ALLOWED_ORIGINS names the public origin explicitly.
  */
 function ownOrigin(req: IncomingMessage, policy: OriginPolicy): string | null {
   const host = req.headers.host;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import type { Logger } from '../lib/logger';
 import { checkReadiness, databaseCheck, temporalCheck } from '../lib/readiness';
+import { clientIpResolver } from './client-ip';
 import { createContextFactory } from './context';
 import type { ApiDeps } from './deps';
 import { createApiMetrics, routeLabel } from './metrics';
@@ -31,6 +32,7 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
   const requestLoggers = new WeakMap<IncomingMessage, Logger>();
   const loggerOf = (req: IncomingMessage) => requestLoggers.get(req) ?? deps.logger;
   const createContext = createContextFactory(deps);
+  const clientIp = clientIpResolver(deps.env.TRUSTED_PROXIES);
   const trpc = createHTTPHandler({
     router: appRouter,
     createContext: (opts) => Object.assign(createContext(opts), { logger: loggerOf(opts.req) }),
@@ -97,7 +99,7 @@ export function createApiServer(deps: ApiDeps, options: { webRoot?: string } = {
         path,
         status: res.statusCode,
         ms: Math.round(ms * 10) / 10,
-        ip: req.socket.remoteAddress,
+        ip: clientIp(req),
       });
     });
     handle(req, res, logger);

@@ -1,5 +1,6 @@
 // Process configuration from environment variables, validated once at start-up. Every variable has a
 // safe local default except DATABASE_URL, which the launcher or the deployment provides.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const durationPattern = /^(\d+)(ms|s|m|h|d)$/;
@@ -64,6 +65,15 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: optionalText.refine(
     (value) => value === undefined || value.split(',').every((entry) => isOrigin(entry.trim())),
     'must be comma-separated origins like https://shop.example.com (scheme, host and optional port, no path)',
+  ),
+  /**
+   * Addresses of the proxies in front of the API (comma-separated IPs), whose X-Forwarded-For names the
+   * client for the login rate limit and the logs (api/client-ip.ts). Unset trusts nobody: the client is
+   * the socket's peer, and the header, which anyone can send, is ignored.
+   */
+  TRUSTED_PROXIES: optionalText.refine(
+    (value) => value === undefined || value.split(',').every((entry) => isIP(entry.trim()) !== 0),
+    'must be comma-separated IP addresses like 127.0.0.1,10.0.0.5',
   ),
   SESSION_TTL: duration.default(parseDuration('7d')),
   /** Cookie `Secure` flag; on by default in production, where the API sits behind HTTPS. */

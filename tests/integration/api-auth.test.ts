@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApiClient, errorCodeOf, signedInClient } from '../../scripts/lib/api-client';
+import { mutation } from '../faults/support/raw-http';
 import { BUYER_PASSWORD, newBuyer } from '../support/fixtures';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -138,6 +139,42 @@ test('login is rate-limited per account after repeated failures', async () => {
   // Other accounts are unaffected.
   await signedInClient(stack.apiUrl, 'jose@buyer.test');
   expect(stack.logs.some((log) => log.msg === 'login rate limit hit')).toBe(true);
+});
+
+/** An address of the IPv6 documentation range, new for each call, so that no earlier run's attempts count. */
+const documentationAddress = () => `2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`;
+
+test('behind a trusted proxy each client named in X-Forwarded-For has its own login budget; otherwise the header is ignored', async () => {
+  // One failure per account and four per address; every guess names a new account, so only the address limits.
+  const proxied = await startTestStack({ LOGIN_MAX_FAILURES: '1', TRUSTED_PROXIES: '127.0.0.1' }, { inProcessWorker: false });
+  const direct = await startTestStack({ LOGIN_MAX_FAILURES: '1' }, { inProcessWorker: false });
+  const guess = async (apiUrl: string, forwardedFor: string, from?: string) =>
+    (
+      await mutation(
+        apiUrl,
+        'auth.login',
+        { email: `nobody-${randomUUID()}@test.example`, password: 'not the password' },
+        { headers: { 'x-forwarded-for': forwardedFor }, from },
+      )
+    ).status;
+  try {
+    const [alice, bob] = [documentationAddress(), documentationAddress()];
+    const statuses: number[] = [];
+    // Whatever Alice writes to the left of the address the proxy appended does not change who she is.
+    for (let i = 0; i < 5; i++) statuses.push(await guess(proxied.apiUrl, `198.51.100.${i}, ${alice}`));
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+    expect(await guess(proxied.apiUrl, bob)).toBe(401);
+    expect(await proxied.db.loginAttempt.count({ where: { ip: alice } })).toBe(4);
+
+    // Without TRUSTED_PROXIES the socket's address counts, here a loopback address of this test's own.
+    const from = `127.${1 + Math.floor(Math.random() * 254)}.${Math.floor(Math.random() * 256)}.${2 + Math.floor(Math.random() * 253)}`;
+    const directStatuses: number[] = [];
+    for (let i = 0; i < 5; i++) directStatuses.push(await guess(direct.apiUrl, documentationAddress(), from));
+    expect(directStatuses).toEqual([401, 401, 401, 401, 429]);
+    expect(await direct.db.loginAttempt.count({ where: { ip: from } })).toBe(4);
+  } finally {
+    await Promise.all([proxied.stop(), direct.stop()]);
+  }
 });
 
 test('unknown emails and wrong passwords get the same answer', async () => {

@@ -49,6 +49,14 @@ describe('environment', () => {
     }
   });
 
+  test('TRUSTED_PROXIES is unset by default and holds IP addresses only', () => {
+    expect(loadEnv(base).TRUSTED_PROXIES).toBeUndefined();
+    expect(loadEnv({ ...base, TRUSTED_PROXIES: ' 127.0.0.1, ::1 ' }).TRUSTED_PROXIES).toBe('127.0.0.1, ::1');
+    for (const bad of ['localhost', '10.0.0.0/8', '127.0.0.1:3000', '127.0.0.1,,::1', '*']) {
+      expect(() => loadEnv({ ...base, TRUSTED_PROXIES: bad }), bad).toThrow(/TRUSTED_PROXIES: must be comma-separated IP addresses/);
+    }
+  });
+
   test('parses durations', () => {
     expect([parseDuration('500ms'), parseDuration('90s'), parseDuration('30m'), parseDuration('2d')]).toEqual([
       500, 90_000, 1_800_000, 172_800_000,
