@@ -55,7 +55,7 @@ export function controlDebianCluster(cluster: DebianCluster, action: 'start' | '
 }
 
 /** Runs SQL as the `postgres` superuser over the local socket (peer authentication). */
-export function psqlAsSuperuser(cluster: DebianCluster, sql: string): void {
+function psqlAsSuperuser(cluster: DebianCluster, sql: string): void {
   execFileSync('runuser', ['-u', 'postgres', '--', 'psql', '-q', '-X', '-p', String(cluster.port), '-v', 'ON_ERROR_STOP=1'], {
     input: sql,
     stdio: ['pipe', 'ignore', 'pipe'],

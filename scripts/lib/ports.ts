@@ -8,7 +8,7 @@ export async function freePorts(count: number, host = '127.0.0.1'): Promise<numb
   return [...ports];
 }
 
-export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));

@@ -80,7 +80,7 @@ export function clusterPorts(config: Pick<TemporalClusterConfig, 'temporal' | 's
   return ports;
 }
 
-export const temporalClusterConfigPath = join(repoRoot, 'temporal-cluster.yml');
+const temporalClusterConfigPath = join(repoRoot, 'temporal-cluster.yml');
 
 export function parseTemporalClusterConfig(text: string, source = 'temporal-cluster.yml'): TemporalClusterConfig {
   return parseYamlConfig(temporalClusterConfigSchema, text, source);

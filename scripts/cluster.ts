@@ -1,0 +1,112 @@
+// `npm run cluster`: the production shape on one machine. PostgreSQL (Debian's `main` cluster, or the
+// server of DATABASE_URL) holds Temporal's persistence and visibility and the order database; Temporal
+// Server runs as four processes (frontend, history, matching, worker) with its standalone Web UI; the
+// order service runs as two workers and two APIs from the compiled build, behind a round-robin front
+// that gives the browser one origin. Ports and versions come from temporal-cluster.yml. Ctrl-C stops
+// everything it started; the databases stay.
+import { join } from 'node:path';
+import { ensureDebianCluster, ensureLoginRole } from './lib/debian-postgres';
+import { createLauncher, demoLogins } from './lib/launcher';
+import { dataDir } from './lib/paths';
+import { assertPortsFree } from './lib/ports';
+import { createMissingDatabases, databaseUrl, endpointFromUrl, type PostgresEndpoint } from './lib/postgres-databases';
+import { startRoundRobinFront } from './lib/round-robin-front';
+import { startTemporalCluster } from './lib/temporal-cluster';
+import { clusterPorts, loadTemporalClusterConfig, TEMPORAL_SERVICES } from './lib/temporal-cluster-config';
+import { ensureTemporalCli } from './temporal-cli';
+import { ensureClusterBinaries } from './temporal-cluster-binaries';
+
+const config = loadTemporalClusterConfig(process.env.TEMPORAL_CLUSTER_CONFIG);
+const launcher = createLauncher();
+
+/**
+ * Where Temporal and the order service keep their data. With DATABASE_URL, its role serves both and
+ * must be allowed to create Temporal's databases. Otherwise Debian's cluster gets a role for each, with
+ * fixed passwords: the cluster listens on loopback only.
+ */
+async function preparePostgres(): Promise<{ temporal: PostgresEndpoint; appUrl: string }> {
+  if (process.env.DATABASE_URL) {
+    const { database: _, ...endpoint } = endpointFromUrl(process.env.DATABASE_URL);
+    return { temporal: endpoint, appUrl: process.env.DATABASE_URL };
+  }
+  launcher.step("Starting Debian's PostgreSQL cluster `main`");
+  const postgres = ensureDebianCluster('main');
+  ensureLoginRole(postgres, 'temporal', 'temporal');
+  ensureLoginRole(postgres, 'orders', 'orders');
+  const app = { host: '127.0.0.1', port: postgres.port, user: 'orders', password: 'orders' };
+  await createMissingDatabases(app, [config.postgres.appDatabase]);
+  return { temporal: { ...app, user: 'temporal', password: 'temporal' }, appUrl: databaseUrl(app, config.postgres.appDatabase) };
+}
+
+async function main() {
+  await assertPortsFree(clusterPorts(config), config.temporal.ip);
+  const [binaries, cliPath] = await Promise.all([ensureClusterBinaries(config), ensureTemporalCli()]);
+  launcher.build();
+  const postgres = await preparePostgres();
+
+  const workDir = join(dataDir, 'cluster');
+  launcher.step(`Starting Temporal Server: ${TEMPORAL_SERVICES.join(', ')} and the Web UI (logs: ${join(workDir, 'logs')})`);
+  const temporal = await startTemporalCluster({
+    config,
+    binaries,
+    cliPath,
+    postgres: postgres.temporal,
+    databases: { temporal: config.postgres.temporalDatabase, visibility: config.postgres.visibilityDatabase },
+    workDir,
+    ui: true,
+  });
+  launcher.onStop(() => temporal.stop());
+
+  await launcher.setUpDatabase(postgres.appUrl);
+
+  const host = config.temporal.ip;
+  const { frontPort, apiPorts, workerOpsPorts } = config.service;
+  const frontUrl = `http://${host}:${frontPort}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    // The front and the services talk over loopback HTTP, so the session cookie cannot be Secure here.
+    COOKIE_SECURE: process.env.COOKIE_SECURE ?? 'false',
+    DATABASE_URL: postgres.appUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: temporal.namespace,
+    TEMPORAL_UI_URL: process.env.TEMPORAL_UI_URL ?? temporal.uiUrl ?? undefined,
+    HOST: host,
+    // The APIs see every browser through the front; they take the client's address from it.
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? host,
+    ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? frontUrl,
+  };
+  launcher.step(`Starting ${workerOpsPorts.length} workers and ${apiPorts.length} APIs`);
+  await Promise.all([
+    ...workerOpsPorts.map((port, i) =>
+      launcher.startService('worker', `worker ${i + 1}`, { ...env, WORKER_OPS_PORT: String(port) }, `http://${host}:${port}/readyz`),
+    ),
+    ...apiPorts.map((port, i) =>
+      launcher.startService('api', `api ${i + 1}`, { ...env, PORT: String(port) }, `http://${host}:${port}/healthz`),
+    ),
+  ]);
+  const front = await startRoundRobinFront({ host, port: frontPort, backends: apiPorts.map((port) => `http://${host}:${port}`) });
+  launcher.onStop(() => front.close());
+
+  const list = (urls: string[]) => urls.join('  ');
+  console.log(`
+  Order service is running on a Temporal cluster.
+
+    Shop and seller dashboard:  ${frontUrl}   (round robin over ${list(apiPorts.map((port) => `:${port}`))})
+    Temporal Web UI:            ${temporal.uiUrl}
+    Temporal frontend (gRPC):   ${temporal.address}   namespace ${temporal.namespace}
+    Temporal metrics:           ${list(TEMPORAL_SERVICES.map((service) => temporal.metricsUrls[service]))}
+    API health and metrics:     ${list(apiPorts.map((port) => `http://${host}:${port}/readyz`))}   (and /metrics)
+    Worker health and metrics:  ${list(workerOpsPorts.map((port) => `http://${host}:${port}/readyz`))}   (and /metrics)
+    Temporal logs:              ${temporal.logDir}
+
+${demoLogins()}
+
+  Press Ctrl-C to stop.
+`);
+}
+
+main().catch(async (error: Error) => {
+  console.error(`\n${error.message}`);
+  await launcher.shutdown(1);
+});
