@@ -29,6 +29,11 @@ async function preparePostgres(): Promise<{ temporal: PostgresEndpoint; appUrl: 
     const { database: _, ...endpoint } = endpointFromUrl(process.env.DATABASE_URL);
     return { temporal: endpoint, appUrl: process.env.DATABASE_URL };
   }
+  if (process.getuid?.() !== 0) {
+    throw new Error(
+      "npm run cluster drives Debian's PostgreSQL as root. Run it as root, or set DATABASE_URL to a PostgreSQL database whose role may create databases.",
+    );
+  }
   launcher.step("Starting Debian's PostgreSQL cluster `main`");
   const postgres = ensureDebianCluster('main');
   ensureLoginRole(postgres, 'temporal', 'temporal');
