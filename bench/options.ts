@@ -6,6 +6,10 @@ export type Phase = (typeof PHASES)[number];
 /** What `npm run bench` runs without --phases; the scale phase takes minutes, so it runs only when asked. */
 const DEFAULT_PHASES: Phase[] = ['checkout', 'tracking', 'lifecycle', 'service', 'idle'];
 
+const TEMPORAL_TARGETS = ['dev-server', 'cluster'] as const;
+/** The Temporal the load phases run on: the in-memory dev server, or the four-process cluster on PostgreSQL. */
+export type TemporalTarget = (typeof TEMPORAL_TARGETS)[number];
+
 export interface BenchOptions {
   orders: number;
   concurrency: number;
@@ -33,6 +37,8 @@ export interface BenchOptions {
   openOrders: number[];
   /** The order worker's workflow cache (maxCachedWorkflows) when the scale phase runs. */
   workerCache: number;
+  /** The Temporal server of the load phases; ours and bare both run on it. */
+  temporal: TemporalTarget;
   help: boolean;
 }
 
@@ -55,9 +61,14 @@ export const USAGE = `Usage: npm run bench -- [options]
   --open-orders LIST    open orders the scale phase holds, e.g. 1000,10000 (default 1000,10000);
                         giving it adds the scale phase
   --worker-cache N      the worker's workflow cache while the scale phase runs (default 250)
+  --temporal T          dev-server (default): the in-memory Temporal dev server;
+                        cluster: frontend, history, matching and worker as four processes on the
+                        PostgreSQL server of DATABASE_URL (temporal-cluster.yml, free ports), which
+                        needs DATABASE_URL; the idle phase, which measures npm start, is left out
 
 DATABASE_URL, when set, points the benchmark at that PostgreSQL database instead of the embedded one;
-it must be empty or hold only an earlier benchmark's data.
+it must be empty or hold only an earlier benchmark's data. Its role must be allowed to create databases
+for --temporal cluster, which keeps Temporal's data in <database>_temporal and <database>_visibility.
 `;
 
 function wholeNumber(name: string, text: string | undefined, fallback: number, min = 1): number {
@@ -67,7 +78,8 @@ function wholeNumber(name: string, text: string | undefined, fallback: number, m
   return value;
 }
 
-export function parseBenchOptions(argv: string[]): BenchOptions {
+/** Parses the command line; `env` is read for DATABASE_URL, which --temporal cluster needs. */
+export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -86,17 +98,29 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'idle-settle': { type: 'string' },
       'open-orders': { type: 'string' },
       'worker-cache': { type: 'string' },
+      temporal: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
-  const phases = (values.phases ?? [...DEFAULT_PHASES, ...(values['open-orders'] ? ['scale'] : [])].join(','))
+  const temporal = (values.temporal ?? 'dev-server') as TemporalTarget;
+  if (!TEMPORAL_TARGETS.includes(temporal)) throw new Error(`--temporal must be ${TEMPORAL_TARGETS.join(' or ')}, not "${temporal}"`);
+  if (temporal === 'cluster' && !env.DATABASE_URL)
+    throw new Error(
+      '--temporal cluster needs DATABASE_URL: the cluster keeps its databases on that PostgreSQL server ' +
+        '(DATABASE_URL=$(bash scripts/ci-postgres.sh bench) prints one whose role may create databases).',
+    );
+  // The idle phase measures `npm start`, which runs the dev server whatever --temporal says.
+  const defaults = temporal === 'cluster' ? DEFAULT_PHASES.filter((phase) => phase !== 'idle') : DEFAULT_PHASES;
+  const phases = (values.phases ?? [...defaults, ...(values['open-orders'] ? ['scale'] : [])].join(','))
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
   for (const phase of phases) {
     if (!PHASES.includes(phase as Phase)) throw new Error(`Unknown phase "${phase}"; choose from ${PHASES.join(', ')}`);
   }
+  if (temporal === 'cluster' && phases.includes('idle'))
+    throw new Error('The idle phase measures npm start, which runs the dev server; leave it out of --phases with --temporal cluster.');
   const options: BenchOptions = {
     orders: wholeNumber('orders', values.orders, 500),
     concurrency: wholeNumber('concurrency', values.concurrency, 16),
@@ -116,6 +140,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       .map((text) => wholeNumber('open-orders', text.trim(), 0))
       .sort((a, b) => a - b),
     workerCache: wholeNumber('worker-cache', values['worker-cache'], 250, 2),
+    temporal,
     help: values.help,
   };
   return options;

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IdleStart } from './idle-stack';
-import type { BenchOptions } from './options';
+import type { BenchOptions, TemporalTarget } from './options';
 import { type MemoryPeak, SERVICES_TOGETHER } from './process-stats';
 import type { LatencySummary } from './stats';
 
@@ -41,6 +41,8 @@ export interface BenchResults {
   idle?: IdleStart[];
   /** "embedded PGlite" or "PostgreSQL (DATABASE_URL)". */
   database: string;
+  /** The Temporal server of the load phases, ours and bare alike. */
+  temporal: TemporalTarget;
   memory: Record<string, MemoryPeak>;
   cpuSeconds: CpuByPhase;
 }
@@ -60,8 +62,18 @@ export interface GoalCheck {
   met: boolean;
 }
 
-// Each total counts only the processes its target uses; the other target's processes sit idle.
-const usedBy = { ours: ['temporal', 'database', 'api', 'worker', 'loadGenerator'], bare: ['temporal', 'bareWorker', 'loadGenerator'] };
+// Each total counts only the processes its target uses; the other target's processes sit idle. On the
+// cluster, Temporal's own databases (`temporalDatabase`) serve both.
+const usedBy = {
+  ours: ['temporal', 'temporalDatabase', 'database', 'api', 'worker', 'loadGenerator'],
+  bare: ['temporal', 'temporalDatabase', 'bareWorker', 'loadGenerator'],
+};
+
+/** How the report names each Temporal target. */
+const TEMPORAL_NAMES: Record<TemporalTarget, string> = {
+  'dev-server': 'dev server',
+  cluster: 'cluster (frontend, history, matching, worker on PostgreSQL)',
+};
 
 /** How BenchResults.database names the embedded database. */
 export const EMBEDDED = 'embedded PGlite';
@@ -217,7 +229,7 @@ export function renderTable(results: BenchResults, goals: GoalCheck[]): string {
       ? ` Other processes were busy: load average ${machine.loadAverageBefore.toFixed(1)} before the run.`
       : '';
   const lines = [
-    `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; commit ${results.commit}; database: ${results.database}.${busy}`,
+    `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}; commit ${results.commit}; database: ${results.database}; Temporal: ${TEMPORAL_NAMES[results.temporal]}.${busy}`,
     '',
     '| Phase | Measure | Ours (HTTP API) | Bare Temporal | Ours / bare | Goal |',
     '|---|---|---|---|---|---|',
@@ -266,6 +278,10 @@ export function renderTable(results: BenchResults, goals: GoalCheck[]): string {
   };
   lines.push(`| Memory: peak RSS under load | worker | ${memory('worker')} | ${memory('bareWorker')} | | |`);
   lines.push(`| | API | ${memory('api')} | | | |`);
+  if (results.memory.temporal) {
+    const processes = results.temporal === 'cluster' ? 'Temporal, 4 processes sampled together (lifetime: their sum)' : 'Temporal';
+    lines.push(`| | ${processes} | ${memory('temporal')} | same server | | |`);
+  }
   // Each PostgreSQL backend maps the shared buffers, so their RSS summed would count them many times.
   const databaseMemory = results.database === EMBEDDED ? memory('database') : 'not summed (backends share their buffers)';
   lines.push(`| | ${results.database} | ${databaseMemory} | | | |`);
@@ -285,7 +301,11 @@ export function renderTable(results: BenchResults, goals: GoalCheck[]): string {
  * better than bare's CPU per call over ours.
  */
 export function renderCpuTable(cpu: CpuByPhase): string {
-  const columns = ['temporal', 'database', 'api', 'worker', 'bareWorker', 'loadGenerator'];
+  const steps = Object.values(cpu);
+  // Temporal's own databases have a column when the run measured them (a local PostgreSQL).
+  const columns = ['temporal', 'temporalDatabase', 'database', 'api', 'worker', 'bareWorker', 'loadGenerator'].filter(
+    (column) => column !== 'temporalDatabase' || steps.some((seconds) => column in seconds),
+  );
   const lines = [
     `| Measured step | calls | wall s | ${columns.join(' | ')} | total used | CPU ms per call |`,
     `|---|---:|---:|${columns.map(() => '---:').join('|')}|---:|---:|`,
@@ -295,6 +315,42 @@ export function renderCpuTable(cpu: CpuByPhase): string {
     const perCall = cpuMsPerCall(cpu, step)?.toFixed(1) ?? '';
     lines.push(
       `| ${step} | ${seconds.calls ?? ''} | ${seconds.wall?.toFixed(1)} | ${columns.map((column) => (seconds[column] ?? 0).toFixed(1)).join(' | ')} | ${total.toFixed(1)} | ${perCall} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** The columns of the Temporal and PostgreSQL table, and their headings. */
+const DETAIL_COLUMNS: [string, string][] = [
+  ['temporal:frontend', 'frontend'],
+  ['temporal:history', 'history'],
+  ['temporal:matching', 'matching'],
+  ['temporal:worker', 'Temporal worker'],
+  ['postgres:temporal', 'PostgreSQL: Temporal persistence'],
+  ['postgres:visibility', 'PostgreSQL: visibility'],
+  ['database', 'PostgreSQL: orders'],
+  ['postgresServer', 'PostgreSQL: whole server'],
+];
+
+/**
+ * Where Temporal's and PostgreSQL's CPU went in each step: each service of a Temporal cluster, and the
+ * backends of each database on a local PostgreSQL. Undefined when the run measured neither.
+ */
+export function renderTemporalCpuTable(cpu: CpuByPhase): string | undefined {
+  const steps = Object.values(cpu);
+  const columns = DETAIL_COLUMNS.filter(([key]) =>
+    steps.some((seconds) => key in seconds && (key !== 'database' || 'postgresServer' in seconds)),
+  );
+  if (!columns.some(([key]) => key.startsWith('temporal:') || key === 'postgresServer')) return undefined;
+  const lines = [
+    `| Measured step | calls | ${columns.map(([, heading]) => heading).join(' | ')} | Temporal and its databases | ms per call |`,
+    `|---|---:|${columns.map(() => '---:').join('|')}|---:|---:|`,
+  ];
+  for (const [step, seconds] of Object.entries(cpu)) {
+    const temporal = (seconds.temporal ?? 0) + (seconds.temporalDatabase ?? 0);
+    const perCall = seconds.calls ? ((temporal * 1000) / seconds.calls).toFixed(1) : '';
+    lines.push(
+      `| ${step} | ${seconds.calls ?? ''} | ${columns.map(([key]) => (seconds[key] ?? 0).toFixed(1)).join(' | ')} | ${temporal.toFixed(1)} | ${perCall} |`,
     );
   }
   return lines.join('\n');

@@ -14,7 +14,7 @@ import type { Measured } from './load';
 import { type BenchOptions, type Phase, parseBenchOptions, USAGE } from './options';
 import { createOrders, moveToDelivered, pollOrders, readEach } from './phases';
 import { planOrders, planPolls } from './plan';
-import { cpuBetween, findPostmaster, startProcessSampler } from './process-stats';
+import { cpuBetween, findPostmaster, type SampledProcesses, startProcessSampler } from './process-stats';
 import { seededRandom } from './random';
 import {
   type BenchResults,
@@ -26,6 +26,7 @@ import {
   renderGoals,
   renderScaleTable,
   renderTable,
+  renderTemporalCpuTable,
   type ScalePoint,
   saveResults,
 } from './report';
@@ -72,6 +73,41 @@ async function withCpu<T>(sampler: ProcessSampler, run: () => Promise<T>): Promi
   const result = await run();
   const after = { ...sampler.cpuSeconds(), loadGenerator: loadGeneratorCpuSeconds() };
   return { result, cpuSeconds: cpuBetween(before, after) };
+}
+
+/**
+ * What the sampler reads. Temporal: the dev server, or the cluster's four services, each on its own and
+ * summed as `temporal`. A local PostgreSQL: the backends of each of our databases (the order service's
+ * as `database`; the cluster's persistence and visibility databases, summed as `temporalDatabase`), and
+ * the whole server as `postgresServer`, which also counts its own processes, backends that exited
+ * before they were sampled, and any other client of that server.
+ */
+function sampledProcesses(stack: BenchStack, databaseUrl: string | undefined): SampledProcesses {
+  const { processes } = stack;
+  const temporal = stack.temporalPids();
+  const services = Object.keys(temporal).filter((name) => name !== 'temporal');
+  const sampled: SampledProcesses = {
+    processes: {
+      ...temporal,
+      worker: processes.worker?.process.pid,
+      api: processes.api?.process.pid,
+      database: processes.database?.process.pid,
+      bareWorker: processes.bareWorker?.process.pid,
+    },
+    groups: services.length ? { temporal: services } : {},
+  };
+  const local = databaseUrl ? new URL(databaseUrl) : undefined;
+  const postmaster = local && ['127.0.0.1', 'localhost'].includes(local.hostname) ? findPostmaster(Number(local.port || 5432)) : undefined;
+  if (local && postmaster !== undefined) {
+    const name = decodeURIComponent(local.pathname.slice(1));
+    sampled.cpuOnly = { postgresServer: postmaster };
+    sampled.postgres = {
+      postmaster,
+      databases: { database: name, 'postgres:temporal': `${name}_temporal`, 'postgres:visibility': `${name}_visibility` },
+    };
+    sampled.groups = { ...sampled.groups, temporalDatabase: ['postgres:temporal', 'postgres:visibility'] };
+  }
+  return sampled;
 }
 
 /** Tracking at each number of open orders: tops the open orders up, then polls random ones. */
@@ -217,25 +253,16 @@ async function main() {
     let measured: Awaited<ReturnType<typeof measure>> | undefined;
     let memory: BenchResults['memory'] = {};
     if (loadPhases.length) {
-      log(`Starting the stack (logs: ${logDir}; database: ${database})`);
+      log(`Starting the stack (logs: ${logDir}; database: ${database}; Temporal: ${options.temporal})`);
       stack = await startBenchStack({
         logDir,
         withBare: options.bare,
         ...(databaseUrl ? { databaseUrl } : {}),
         // The scale phase needs a cache smaller than the open orders, so that most polls replay.
         ...(options.phases.includes('scale') ? { workerCache: options.workerCache } : {}),
+        temporal: options.temporal,
       });
-      const { processes } = stack;
-      const sampler = startProcessSampler({
-        temporal: processes.temporal?.process.pid,
-        worker: processes.worker?.process.pid,
-        api: processes.api?.process.pid,
-        // A local PostgreSQL counts as the database, for its CPU; its memory has no goal.
-        database:
-          processes.database?.process.pid ??
-          (databaseUrl && /@(127\.0\.0\.1|localhost)[:/]/.test(databaseUrl) ? findPostmaster() : undefined),
-        bareWorker: processes.bareWorker?.process.pid,
-      });
+      const sampler = startProcessSampler(sampledProcesses(stack, databaseUrl));
       const largestScale = options.phases.includes('scale') ? Math.max(...options.openOrders) : 0;
       const plan = planOrders(
         options.warmupOrders + options.orders + options.serviceOrders + largestScale,
@@ -278,6 +305,7 @@ async function main() {
       command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
       options,
       database,
+      temporal: options.temporal,
       ...(measured?.checkout ? { checkout: measured.checkout } : {}),
       ...(measured?.tracking
         ? {
@@ -298,11 +326,14 @@ async function main() {
     };
     const goals = checkGoals(results);
     const sections = [renderGoals(goals)];
-    if (loadPhases.some((phase) => phase !== 'scale'))
+    if (loadPhases.some((phase) => phase !== 'scale')) {
       sections.push(
         renderTable(results, goals),
         `CPU seconds per process during each measured step:\n\n${renderCpuTable(results.cpuSeconds)}`,
       );
+      const temporalCpu = renderTemporalCpuTable(results.cpuSeconds);
+      if (temporalCpu) sections.push(`CPU seconds of Temporal's processes and of PostgreSQL, by database:\n\n${temporalCpu}`);
+    }
     if (results.scale)
       sections.push(
         `Tracking with many open orders (worker cache ${options.workerCache} workflows):\n\n${renderScaleTable(results.scale)}`,

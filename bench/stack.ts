@@ -1,7 +1,8 @@
-// The benchmark's own stack on free ports: an in-memory Temporal dev server, the embedded database,
-// the order worker and the API, each a separate process as under `npm start`, plus the bare worker.
+// The benchmark's own stack on free ports: an in-memory Temporal dev server (or a Temporal cluster of
+// four processes on PostgreSQL), the embedded database, the order worker and the API, each a separate
+// process as under `npm start`, plus the bare worker.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setUpDatabase } from '../scripts/db-setup';
@@ -10,6 +11,8 @@ import { type DevServer, startEphemeralDevServer } from '../scripts/lib/dev-serv
 import { repoRoot } from '../scripts/lib/paths';
 import { freePorts } from '../scripts/lib/ports';
 import { type Service, serviceCommand } from '../scripts/lib/service-runtime';
+import { startEphemeralTemporalCluster, type TemporalCluster } from '../scripts/lib/temporal-cluster';
+import type { TemporalTarget } from './options';
 
 export const BARE_TASK_QUEUE = 'bench-bare';
 
@@ -18,7 +21,9 @@ export interface BenchStack {
   temporalAddress: string;
   namespace: string;
   /** The long-running processes whose memory the benchmark samples. */
-  processes: Record<'temporal' | 'worker' | 'api' | 'database' | 'bareWorker', ManagedChild | undefined>;
+  processes: Record<'worker' | 'api' | 'database' | 'bareWorker', ManagedChild | undefined>;
+  /** Temporal's processes: the dev server as `temporal`, or the cluster's services as `temporal:frontend` and so on. */
+  temporalPids(): Record<string, number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -68,6 +73,41 @@ export interface BenchStackOptions {
   databaseUrl?: string;
   /** The order worker's workflow cache; the SDK sizes it from the heap limit when unset. */
   workerCache?: number;
+  /** The dev server, or the cluster on the PostgreSQL server of `databaseUrl`. */
+  temporal: TemporalTarget;
+}
+
+interface StartedTemporal {
+  address: string;
+  namespace: string;
+  pids(): Record<string, number | undefined>;
+}
+
+/** The in-memory dev server, as the tests and the launcher start it. */
+async function startDevServer(logDir: string, stops: (() => Promise<void>)[]): Promise<StartedTemporal> {
+  const server: DevServer = await startEphemeralDevServer(join(logDir, 'temporal.log'));
+  stops.push(() => server.stop());
+  return { address: server.address, namespace: server.namespace, pids: () => ({ temporal: server.child.process.pid }) };
+}
+
+/**
+ * The cluster of temporal-cluster.yml on free ports, with its databases beside `databaseUrl`'s. Its
+ * generated configuration (which holds the database password) stays in a temporary folder; its logs
+ * are copied to the run's log folder when it stops.
+ */
+async function startCluster(databaseUrl: string, logDir: string, stops: (() => Promise<void>)[]): Promise<StartedTemporal> {
+  const workDir = mkdtempSync(join(tmpdir(), 'bench-temporal-cluster-'));
+  stops.push(async () => {
+    if (existsSync(join(workDir, 'logs'))) cpSync(join(workDir, 'logs'), join(logDir, 'temporal-cluster'), { recursive: true });
+    rmSync(workDir, { recursive: true, force: true });
+  });
+  const cluster: TemporalCluster = await startEphemeralTemporalCluster(databaseUrl, workDir);
+  stops.push(() => cluster.stop());
+  return {
+    address: cluster.address,
+    namespace: cluster.namespace,
+    pids: () => Object.fromEntries(Object.entries(cluster.pids()).map(([service, pid]) => [`temporal:${service}`, pid])),
+  };
 }
 
 /** Starts the embedded database in its own process, on disk in a temporary folder as under `npm start`. */
@@ -87,7 +127,13 @@ async function startEmbeddedDatabase(logDir: string, stops: (() => Promise<void>
   return { child, url: /embedded database ready at (\S+)/.exec(readFileSync(join(logDir, 'database.log'), 'utf8'))![1]! };
 }
 
-export async function startBenchStack({ logDir, withBare, databaseUrl, workerCache }: BenchStackOptions): Promise<BenchStack> {
+export async function startBenchStack({
+  logDir,
+  withBare,
+  databaseUrl,
+  workerCache,
+  temporal: target,
+}: BenchStackOptions): Promise<BenchStack> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     // Reverse start order: API and workers first, then the servers they use.
@@ -97,11 +143,9 @@ export async function startBenchStack({ logDir, withBare, databaseUrl, workerCac
     const build = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-services.ts'], { cwd: repoRoot, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('Building the services failed.');
     const [apiPort] = await freePorts(1);
-    const [temporal, database] = await allStarted<[DevServer, { child: ManagedChild; url: string } | undefined]>([
-      startEphemeralDevServer(join(logDir, 'temporal.log')).then((server: DevServer) => {
-        stops.push(() => server.stop());
-        return server;
-      }),
+    if (target === 'cluster' && !databaseUrl) throw new Error('The Temporal cluster needs a PostgreSQL server: set DATABASE_URL.');
+    const [temporal, database] = await allStarted<[StartedTemporal, { child: ManagedChild; url: string } | undefined]>([
+      target === 'cluster' ? startCluster(databaseUrl!, logDir, stops) : startDevServer(logDir, stops),
       databaseUrl ? Promise.resolve(undefined) : startEmbeddedDatabase(logDir, stops),
     ]);
     databaseUrl ??= database!.url;
@@ -140,7 +184,8 @@ export async function startBenchStack({ logDir, withBare, databaseUrl, workerCac
       apiUrl: `http://127.0.0.1:${apiPort}`,
       temporalAddress: temporal.address,
       namespace: temporal.namespace,
-      processes: { temporal: temporal.child, worker, api, database: database?.child, bareWorker },
+      processes: { worker, api, database: database?.child, bareWorker },
+      temporalPids: temporal.pids,
       stop,
     };
   } catch (error) {

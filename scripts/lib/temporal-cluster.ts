@@ -53,6 +53,8 @@ export interface TemporalCluster {
   stopService(service: TemporalService, signal: 'SIGKILL' | 'SIGTERM'): Promise<void>;
   /** Starts a stopped service again with the same command, and waits until its metrics endpoint answers. */
   startService(service: TemporalService): Promise<void>;
+  /** The process id of each service while it runs, for readers of /proc such as the benchmark. */
+  pids(): Record<TemporalService, number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -284,6 +286,14 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
       await children.get(service)?.stop(signal, 10_000);
     },
     startService,
+    pids() {
+      const running = (child: ManagedChild | undefined) =>
+        child && child.process.exitCode === null && child.process.signalCode === null ? child.process.pid : undefined;
+      return Object.fromEntries(TEMPORAL_SERVICES.map((service) => [service, running(children.get(service))])) as Record<
+        TemporalService,
+        number | undefined
+      >;
+    },
     stop,
   };
 }

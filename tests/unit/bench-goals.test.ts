@@ -2,6 +2,7 @@
 // Temporal included, and marked missed when the figure is past its limit.
 import { describe, expect, it } from 'vitest';
 import { parseBenchOptions } from '../../bench/options';
+import { backendDatabase } from '../../bench/process-stats';
 import { type BenchResults, checkGoals, type PhaseFigures } from '../../bench/report';
 import { summarize } from '../../bench/stats';
 
@@ -20,6 +21,7 @@ function results(overrides: Partial<BenchResults>): BenchResults {
     command: 'npm run bench',
     options: parseBenchOptions([]),
     database: 'embedded PGlite',
+    temporal: 'dev-server',
     memory: {},
     cpuSeconds: {},
     ...overrides,
@@ -83,5 +85,35 @@ describe('benchmark options', () => {
     expect(options.phases).toContain('scale');
     expect(options.openOrders).toEqual([1000, 10000]);
     expect(parseBenchOptions([]).phases).not.toContain('scale');
+  });
+
+  it('runs on the dev server unless --temporal cluster is given, which needs DATABASE_URL and has no idle phase', () => {
+    const url = { DATABASE_URL: 'postgresql://orders_test:orders_test@127.0.0.1:5432/orders_bench_1' };
+    expect(parseBenchOptions([], {})).toMatchObject({ temporal: 'dev-server', phases: expect.arrayContaining(['idle']) });
+    const cluster = parseBenchOptions(['--temporal', 'cluster'], url);
+    expect(cluster.temporal).toBe('cluster');
+    expect(cluster.phases).toEqual(['checkout', 'tracking', 'lifecycle', 'service']);
+    expect(() => parseBenchOptions(['--temporal', 'cluster'], {})).toThrow(/needs DATABASE_URL/);
+    expect(() => parseBenchOptions(['--temporal', 'cluster', '--phases', 'checkout,idle'], url)).toThrow(/idle phase/);
+    expect(() => parseBenchOptions(['--temporal', 'docker'], url)).toThrow(/dev-server or cluster/);
+  });
+});
+
+describe('benchmark CPU accounting', () => {
+  it("counts the Temporal cluster's databases in the CPU per call of ours and of bare", () => {
+    const lifecycle = figures(Array(10).fill(20), Array(10).fill(5));
+    const cpuSeconds = {
+      'lifecycle (ours)': { temporal: 0.2, temporalDatabase: 0.1, database: 0.05, api: 0.05, worker: 0.1, loadGenerator: 0, calls: 10 },
+      'lifecycle (bare)': { temporal: 0.1, temporalDatabase: 0.1, bareWorker: 0.05, loadGenerator: 0, calls: 10 },
+    };
+    // Ours 500 / 10 = 50 ms per call against bare 250 / 10 = 25 ms.
+    expect(goal(checkGoals(results({ lifecycle, cpuSeconds, temporal: 'cluster' })), 'Lifecycle: CPU')?.actual).toContain('2.00 × bare');
+  });
+
+  it('reads the database a PostgreSQL backend serves from its title', () => {
+    expect(backendDatabase('postgres: 15/main: orders_test orders_bench_1_temporal 127.0.0.1(43850) idle')).toBe('orders_bench_1_temporal');
+    expect(backendDatabase('postgres: orders_test orders_bench_1 [local] SELECT')).toBe('orders_bench_1');
+    expect(backendDatabase('postgres: 15/main: checkpointer')).toBeUndefined();
+    expect(backendDatabase('postgres: 15/main: logical replication launcher')).toBeUndefined();
   });
 });
