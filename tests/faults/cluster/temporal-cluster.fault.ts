@@ -37,13 +37,13 @@ afterAll(async () => {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** True from the moment a fault is injected until the faulty part is back. */
-let faulty = false;
+/** 0 before the fault, 1 from its injection until the faulty part is back, 2 after. */
+let faultPhase = 0;
 
 interface Polling {
   ok: number;
   refusedRetryably: number;
-  /** Polls that were sent or answered while the fault lasted. */
+  /** Polls that were waiting for their answer at some moment of the fault. */
   duringFault: number;
   /** Anything else: a 500, an unreadable answer, a wrong status. */
   failures: string[];
@@ -56,7 +56,7 @@ function pollTracking(buyer: ApiClient, orderNumbers: string[]) {
   const loop = (async () => {
     for (let i = 0; running; i++) {
       const orderNumber = orderNumbers[i % orderNumbers.length]!;
-      const sentDuringFault = faulty;
+      const sentIn = faultPhase;
       try {
         const tracked = await buyer.orders.track.query({ orderNumber });
         if (tracked.order.orderNumber === orderNumber) polling.ok++;
@@ -65,7 +65,8 @@ function pollTracking(buyer: ApiClient, orderNumbers: string[]) {
         if (isRetryable(error)) polling.refusedRetryably++;
         else polling.failures.push(String(error));
       }
-      if (sentDuringFault || faulty) polling.duringFault++;
+      // Sent or answered during the fault, or waiting across all of it.
+      if (sentIn === 1 || faultPhase === 1 || (sentIn === 0 && faultPhase === 2)) polling.duringFault++;
       await pause(50);
     }
   })();
@@ -85,6 +86,7 @@ async function lifecycleThrough(name: string, fault: () => Promise<void>, { poll
   const buyerId = (await buyer.auth.me.query())!.id;
   const seller = await signedInClient(stack.apiUrl, 'fashion@seller.test');
   const orderNumbers = await Promise.all(Array.from({ length: DRIVEN }, () => placeOrder(buyer, stack.db)));
+  faultPhase = 0;
   const tracking = pollWhileFaulty ? pollTracking(buyer, orderNumbers) : undefined;
 
   let stepsDone = 0;
@@ -93,9 +95,9 @@ async function lifecycleThrough(name: string, fault: () => Promise<void>, { poll
   await expect.poll(() => stepsDone, { timeout: 60_000 }).toBeGreaterThanOrEqual(DRIVEN);
   // The fault comes mid-lifecycle: some orders still have steps to go.
   expect(stepsDone).toBeLessThan(TOTAL_STEPS);
-  faulty = true;
+  faultPhase = 1;
   await fault();
-  faulty = false;
+  faultPhase = 2;
   await driving;
   const polling = await tracking?.stop();
 
