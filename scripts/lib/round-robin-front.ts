@@ -67,12 +67,7 @@ export async function startRoundRobinFront({ host, port, backends, logger }: Rou
       method: req.method,
       path: req.url,
       // The client's Host stays: the API builds its own origin from it for the CSRF check.
-      headers: {
-        ...endToEnd(req.headers),
-        'x-forwarded-for': forwardedFor,
-        'x-forwarded-proto': 'http',
-        'x-forwarded-host': req.headers.host,
-      },
+      headers,
     });
     let bodySent = false;
     // The body is read only once the connection is up, so a refused connection leaves it whole for a retry.
