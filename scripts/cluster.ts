@@ -6,7 +6,7 @@
 // everything it started; the databases stay.
 import { join } from 'node:path';
 import { ensureDebianCluster, ensureLoginRole } from './lib/debian-postgres';
-import { createLauncher, demoLogins } from './lib/launcher';
+import { createLauncher } from './lib/launcher';
 import { dataDir } from './lib/paths';
 import { assertPortsFree } from './lib/ports';
 import { createMissingDatabases, databaseUrl, endpointFromUrl, type PostgresEndpoint } from './lib/postgres-databases';
@@ -94,24 +94,15 @@ async function main() {
   launcher.onStop(() => front.close());
 
   const list = (urls: string[]) => urls.join('  ');
-  console.log(`
-  Order service is running on a Temporal cluster.
-
-    Shop and seller dashboard:  ${frontUrl}   (round robin over ${list(apiPorts.map((port) => `:${port}`))})
-    Temporal Web UI:            ${temporal.uiUrl}
-    Temporal frontend (gRPC):   ${temporal.address}   namespace ${temporal.namespace}
-    Temporal metrics:           ${list(TEMPORAL_SERVICES.map((service) => temporal.metricsUrls[service]))}
-    API health and metrics:     ${list(apiPorts.map((port) => `http://${host}:${port}/readyz`))}   (and /metrics)
-    Worker health and metrics:  ${list(workerOpsPorts.map((port) => `http://${host}:${port}/readyz`))}   (and /metrics)
-    Temporal logs:              ${temporal.logDir}
-
-${demoLogins()}
-
-  Press Ctrl-C to stop.
-`);
+  launcher.announce('Order service is running on a Temporal cluster.', [
+    ['Shop and seller dashboard', `${frontUrl}   (round robin over ${list(apiPorts.map((port) => `:${port}`))})`],
+    ['Temporal Web UI', temporal.uiUrl ?? ''],
+    ['Temporal frontend (gRPC)', `${temporal.address}   namespace ${temporal.namespace}`],
+    ['Temporal metrics', list(TEMPORAL_SERVICES.map((service) => temporal.metricsUrls[service]))],
+    ['API health and metrics', `${list(apiPorts.map((port) => `http://${host}:${port}/readyz`))}   (and /metrics)`],
+    ['Worker health and metrics', `${list(workerOpsPorts.map((port) => `http://${host}:${port}/readyz`))}   (and /metrics)`],
+    ['Temporal logs', temporal.logDir],
+  ]);
 }
 
-main().catch(async (error: Error) => {
-  console.error(`\n${error.message}`);
-  await launcher.shutdown(1);
-});
+launcher.run(main);

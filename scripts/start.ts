@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { type DevServer, startDevServer } from './lib/dev-server';
 import { type EmbeddedDb, startEmbeddedDb } from './lib/embedded-db';
-import { createLauncher, demoLogins } from './lib/launcher';
+import { createLauncher } from './lib/launcher';
 import { dataDir } from './lib/paths';
 import { assertPortsFree } from './lib/ports';
 import { launcherConfigPath, loadTemporalDevConfig } from './lib/temporal-dev-config';
@@ -67,21 +67,12 @@ async function main() {
     launcher.startService('api', 'api', env, `${shopUrl}/healthz`),
   ]);
 
-  console.log(`
-  Order service is running.
-
-    Shop and seller dashboard:  ${shopUrl}
-    Temporal UI:                ${env.TEMPORAL_UI_URL ?? '(set TEMPORAL_UI_URL)'}
-    API health and metrics:     ${shopUrl}/readyz  ${shopUrl}/metrics
-    Worker health and metrics:  http://127.0.0.1:${workerOpsPort}/readyz  http://127.0.0.1:${workerOpsPort}/metrics
-
-${demoLogins()}
-
-  Press Ctrl-C to stop.
-`);
+  launcher.announce('Order service is running.', [
+    ['Shop and seller dashboard', shopUrl],
+    ['Temporal UI', env.TEMPORAL_UI_URL ?? '(set TEMPORAL_UI_URL)'],
+    ['API health and metrics', `${shopUrl}/readyz  ${shopUrl}/metrics`],
+    ['Worker health and metrics', `http://127.0.0.1:${workerOpsPort}/readyz  http://127.0.0.1:${workerOpsPort}/metrics`],
+  ]);
 }
 
-main().catch(async (error: Error) => {
-  console.error(`\n${error.message}`);
-  await launcher.shutdown(1);
-});
+launcher.run(main);

@@ -22,6 +22,10 @@ export interface Launcher {
    * answers (not on a log line, which LOG_LEVEL may hide). Any later exit stops the stack.
    */
   startService(service: Service, label: string, env: NodeJS.ProcessEnv, readyUrl: string): Promise<ManagedChild>;
+  /** Prints what is running, each row a label and its URLs, then the demo logins. */
+  announce(title: string, rows: [label: string, value: string][]): void;
+  /** Runs the launcher's main function; a failure is printed in words and stops what was started. */
+  run(main: () => Promise<void>): void;
 }
 
 export function createLauncher(): Launcher {
@@ -98,11 +102,22 @@ export function createLauncher(): Launcher {
       ready = true;
       return child;
     },
+    announce(title, rows) {
+      const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+      const lines = rows.map(([label, value]) => `    ${`${label}:`.padEnd(width)}${value}`);
+      console.log(`\n  ${title}\n\n${lines.join('\n')}\n\n${demoLogins()}\n\n  Press Ctrl-C to stop.\n`);
+    },
+    run(main) {
+      main().catch(async (error: Error) => {
+        console.error(`\n${error.message}`);
+        await shutdown(1);
+      });
+    },
   };
 }
 
 /** The seeded accounts, for the banner a launcher prints once the stack is up. */
-export function demoLogins(): string {
+function demoLogins(): string {
   const lines = DEMO_ACCOUNTS.map((account) => {
     const store = 'store' in account ? `(${DEMO_STORES.find(({ slug }) => slug === account.store)?.name})` : '';
     return `    ${account.role.padEnd(6)}  ${account.email.padEnd(22)} ${store}`;
