@@ -69,6 +69,15 @@ const usedBy = {
   bare: ['temporal', 'temporalDatabase', 'bareWorker', 'loadGenerator'],
 };
 
+/** The CPU table's step for the stack at rest before the load, which has no calls and counts every process. */
+export const AT_REST = 'at rest, no load';
+
+/** The processes a step's total counts. */
+function usedIn(step: string): string[] {
+  if (step === AT_REST) return [...new Set([...usedBy.ours, ...usedBy.bare])];
+  return usedBy[step.endsWith('(bare)') ? 'bare' : 'ours'];
+}
+
 /** How the report names each Temporal target. */
 const TEMPORAL_NAMES: Record<TemporalTarget, string> = {
   'dev-server': 'dev server',
@@ -86,7 +95,7 @@ const mark = (met: boolean) => (met ? 'met' : '**missed**');
 function cpuMsPerCall(cpu: CpuByPhase, step: string): number | undefined {
   const seconds = cpu[step];
   if (!seconds?.calls) return undefined;
-  const used = usedBy[step.endsWith('(bare)') ? 'bare' : 'ours'].reduce((sum, column) => sum + (seconds[column] ?? 0), 0);
+  const used = usedIn(step).reduce((sum, column) => sum + (seconds[column] ?? 0), 0);
   return (used * 1000) / seconds.calls;
 }
 
@@ -311,7 +320,7 @@ export function renderCpuTable(cpu: CpuByPhase): string {
     `|---|---:|---:|${columns.map(() => '---:').join('|')}|---:|---:|`,
   ];
   for (const [step, seconds] of Object.entries(cpu)) {
-    const total = usedBy[step.endsWith('(bare)') ? 'bare' : 'ours'].reduce((sum, column) => sum + (seconds[column] ?? 0), 0);
+    const total = usedIn(step).reduce((sum, column) => sum + (seconds[column] ?? 0), 0);
     const perCall = cpuMsPerCall(cpu, step)?.toFixed(1) ?? '';
     lines.push(
       `| ${step} | ${seconds.calls ?? ''} | ${seconds.wall?.toFixed(1)} | ${columns.map((column) => (seconds[column] ?? 0).toFixed(1)).join(' | ')} | ${total.toFixed(1)} | ${perCall} |`,

@@ -17,6 +17,7 @@ import { planOrders, planPolls } from './plan';
 import { cpuBetween, findPostmaster, type SampledProcesses, startProcessSampler } from './process-stats';
 import { seededRandom } from './random';
 import {
+  AT_REST,
   type BenchResults,
   type CpuByPhase,
   checkGoals,
@@ -36,6 +37,8 @@ import { summarize } from './stats';
 import type { LoadTarget } from './target';
 
 const resultsDir = join(repoRoot, 'bench', 'results');
+/** Seconds of the at-rest reading before the load phases. */
+const REST_SECONDS = 10;
 
 function log(message: string) {
   console.log(`▸ ${message}`);
@@ -167,6 +170,12 @@ async function measure(options: BenchOptions, targets: NamedTarget[], sampler: P
     };
     return result;
   };
+
+  // What the stack uses by itself, before any load: a Temporal cluster has work of its own (membership,
+  // shards, task queues), which the one-caller steps, mostly waiting, carry too.
+  log(`at rest: ${REST_SECONDS} s without load`);
+  const rest = await withCpu(sampler, () => new Promise((resolve) => setTimeout(resolve, REST_SECONDS * 1000)));
+  cpu[AT_REST] = { ...rest.cpuSeconds, wall: REST_SECONDS, calls: 0 };
 
   const orders = new Map<NamedTarget['name'], { warmup: unknown[]; measured: unknown[] }>();
   if (wanted('checkout') || wanted('tracking') || wanted('lifecycle')) {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchOptions } from '../../bench/options';
 import { backendDatabase } from '../../bench/process-stats';
-import { type BenchResults, checkGoals, type PhaseFigures } from '../../bench/report';
+import { AT_REST, type BenchResults, checkGoals, type PhaseFigures, renderCpuTable } from '../../bench/report';
 import { summarize } from '../../bench/stats';
 
 function figures(oursMs: number[], bareMs: number[], durationMs = 1000): PhaseFigures {
@@ -108,6 +108,17 @@ describe('benchmark CPU accounting', () => {
     };
     // Ours 500 / 10 = 50 ms per call against bare 250 / 10 = 25 ms.
     expect(goal(checkGoals(results({ lifecycle, cpuSeconds, temporal: 'cluster' })), 'Lifecycle: CPU')?.actual).toContain('2.00 × bare');
+  });
+
+  it("totals every process at rest, and only the target's processes in a measured step", () => {
+    const seconds = { temporal: 1, temporalDatabase: 0.5, database: 0.1, api: 0.1, worker: 0.1, bareWorker: 0.1, loadGenerator: 0.1 };
+    const table = renderCpuTable({
+      [AT_REST]: { ...seconds, wall: 10, calls: 0 },
+      'lifecycle (bare)': { ...seconds, bareWorker: 0.4, wall: 1, calls: 100 },
+    });
+    expect(table).toContain(`| ${AT_REST} | 0 | 10.0 | 1.0 | 0.5 | 0.1 | 0.1 | 0.1 | 0.1 | 0.1 | 2.0 |  |`);
+    // Bare: Temporal, its databases, the bare worker and the load generator, 2.0 s over 100 calls.
+    expect(table).toContain('| 2.0 | 20.0 |');
   });
 
   it('reads the database a PostgreSQL backend serves from its title', () => {
