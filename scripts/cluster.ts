@@ -2,8 +2,8 @@
 // server of DATABASE_URL) holds Temporal's persistence and visibility and the order database; Temporal
 // Server runs as four processes (frontend, history, matching, worker) with its standalone Web UI; the
 // order service runs as two workers and two APIs from the compiled build, behind a round-robin front
-// that gives the browser one origin. Ports and versions come from temporal-cluster.yml. Ctrl-C stops
-// everything it started; the databases stay.
+// that gives the browser one origin, each started again if it dies. Ports and versions come from
+// temporal-cluster.yml. Ctrl-C stops everything it started; the databases stay.
 import { join } from 'node:path';
 import { ensureDebianCluster, ensureLoginRole } from './lib/debian-postgres';
 import { createLauncher } from './lib/launcher';
@@ -84,10 +84,12 @@ async function main() {
   launcher.step(`Starting ${workerOpsPorts.length} workers and ${apiPorts.length} APIs`);
   await Promise.all([
     ...workerOpsPorts.map((port, i) =>
-      launcher.startService('worker', `worker ${i + 1}`, { ...env, WORKER_OPS_PORT: String(port) }, `http://${host}:${port}/readyz`),
+      launcher.startService('worker', `worker ${i + 1}`, { ...env, WORKER_OPS_PORT: String(port) }, `http://${host}:${port}/readyz`, {
+        restart: true,
+      }),
     ),
     ...apiPorts.map((port, i) =>
-      launcher.startService('api', `api ${i + 1}`, { ...env, PORT: String(port) }, `http://${host}:${port}/healthz`),
+      launcher.startService('api', `api ${i + 1}`, { ...env, PORT: String(port) }, `http://${host}:${port}/healthz`, { restart: true }),
     ),
   ]);
   const front = await startRoundRobinFront({ host, port: frontPort, backends: apiPorts.map((port) => `http://${host}:${port}`) });

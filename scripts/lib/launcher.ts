@@ -19,9 +19,10 @@ export interface Launcher {
   setUpDatabase(databaseUrl: string): Promise<void>;
   /**
    * Runs a built service with plain node and prefixed output; resolves once its readiness endpoint
-   * answers (not on a log line, which LOG_LEVEL may hide). Any later exit stops the stack.
+   * answers (not on a log line, which LOG_LEVEL may hide). A later exit stops the stack, or, with
+   * `restart`, starts the service again (up to 3 times a minute).
    */
-  startService(service: Service, label: string, env: NodeJS.ProcessEnv, readyUrl: string): Promise<ManagedChild>;
+  startService(service: Service, label: string, env: NodeJS.ProcessEnv, readyUrl: string, options?: { restart?: boolean }): Promise<void>;
   /** Prints what is running, each row a label and its URLs, then the demo logins. */
   announce(title: string, rows: [label: string, value: string][]): void;
   /** Runs the launcher's main function; a failure is printed in words and stops what was started. */
@@ -74,33 +75,48 @@ export function createLauncher(): Launcher {
       const code = await child.exited;
       if (code !== 0) throw new Error(`Applying migrations and demo data failed (exit code ${code}).`);
     },
-    async startService(service, label, baseEnv, readyUrl) {
+    async startService(service, label, baseEnv, readyUrl, { restart = false } = {}) {
       const { args, env } = serviceCommand(service, baseEnv);
-      const child = spawnManaged(label, process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      onStop(() => child.stop());
-      for (const stream of [child.process.stdout!, child.process.stderr!]) {
-        createInterface({ input: stream }).on('line', (line) => {
-          if (process.env.LOG_LEVEL === 'debug' || !/"level":"(info|debug)"/.test(line)) console.log(`[${label}] ${line}`);
+      let child: ManagedChild | undefined;
+      onStop(async () => child?.stop());
+      const restarts: number[] = [];
+
+      const startOnce = async (): Promise<void> => {
+        const current = spawnManaged(label, process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        child = current;
+        for (const stream of [current.process.stdout!, current.process.stderr!]) {
+          createInterface({ input: stream }).on('line', (line) => {
+            if (process.env.LOG_LEVEL === 'debug' || !/"level":"(info|debug)"/.test(line)) console.log(`[${label}] ${line}`);
+          });
+        }
+        let ready = false;
+        let exitCode: number | null | undefined;
+        void current.exited.then((code) => {
+          exitCode = code;
+          if (shuttingDown || !ready) return;
+          // A supervisor's restart, as systemd's Restart=always does; a service that keeps dying stops
+          // the stack instead of restarting forever.
+          const now = Date.now();
+          restarts.push(now);
+          if (restart && restarts.filter((at) => now - at < 60_000).length <= 3) {
+            console.error(`${label} exited with code ${code}; starting it again`);
+            setTimeout(() => startOnce().catch(() => void shutdown(1)), 1_000);
+            return;
+          }
+          console.error(`${label} exited with code ${code}`);
+          void shutdown(1);
         });
-      }
-      let ready = false;
-      let exitCode: number | null | undefined;
-      void child.exited.then((code) => {
-        exitCode = code;
-        if (shuttingDown || !ready) return;
-        console.error(`${label} exited with code ${code}`);
-        void shutdown(1);
-      });
-      // The worker loads its workflow bundle and connects before it polls; on a busy machine that takes a while.
-      await waitFor(
-        `the ${label}`,
-        async () => ((await fetch(readyUrl)).ok ? true : undefined),
-        180_000,
-        250,
-        () => (exitCode === undefined ? undefined : new Error(`${label} exited with code ${exitCode}`)),
-      );
-      ready = true;
-      return child;
+        // The worker loads its workflow bundle and connects before it polls; on a busy machine that takes a while.
+        await waitFor(
+          `the ${label}`,
+          async () => ((await fetch(readyUrl)).ok ? true : undefined),
+          180_000,
+          250,
+          () => (exitCode === undefined ? undefined : new Error(`${label} exited with code ${exitCode}`)),
+        );
+        ready = true;
+      };
+      await startOnce();
     },
     announce(title, rows) {
       const width = Math.max(...rows.map(([label]) => label.length)) + 2;

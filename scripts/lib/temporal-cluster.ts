@@ -301,22 +301,31 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
 }
 
 /**
- * A throwaway cluster for tests and benchmarks: the settings of temporal-cluster.yml on free ports,
- * without the UI, with its databases named after the database of `postgresUrl` (<name>_temporal and
- * <name>_visibility) on the same server, so that whoever drops that database by prefix drops them too.
+ * temporal-cluster.yml with every port replaced by a free one, for tests and benchmarks that run beside
+ * `npm run cluster` or each other. Membership ports come from below Linux's ephemeral range.
  */
-export async function startEphemeralTemporalCluster(postgresUrl: string, workDir: string): Promise<TemporalCluster & { cliPath: string }> {
-  const base = loadTemporalClusterConfig();
-  const ports = await freePorts(TEMPORAL_SERVICES.length * 2 + 1);
+export async function clusterConfigOnFreePorts(base = loadTemporalClusterConfig()): Promise<TemporalClusterConfig> {
+  const { apiPorts, workerOpsPorts } = base.service;
+  const ports = await freePorts(TEMPORAL_SERVICES.length * 2 + 3 + apiPorts.length + workerOpsPorts.length);
   const membershipPorts = await freePortsInRange(TEMPORAL_SERVICES.length, 20_000, 32_767);
   const next = () => ports.pop()!;
   const services = Object.fromEntries(
     TEMPORAL_SERVICES.map((service) => [service, { grpcPort: next(), membershipPort: membershipPorts.pop()!, metricsPort: next() }]),
   ) as Record<TemporalService, { grpcPort: number; membershipPort: number; metricsPort: number }>;
-  const config = {
+  return {
     ...base,
-    temporal: { ...base.temporal, services: { ...services, frontend: { ...services.frontend, httpPort: next() } } },
+    temporal: { ...base.temporal, services: { ...services, frontend: { ...services.frontend, httpPort: next() } }, uiPort: next() },
+    service: { frontPort: next(), apiPorts: apiPorts.map(next), workerOpsPorts: workerOpsPorts.map(next) },
   };
+}
+
+/**
+ * A throwaway cluster for tests and benchmarks: the settings of temporal-cluster.yml on free ports,
+ * without the UI, with its databases named after the database of `postgresUrl` (<name>_temporal and
+ * <name>_visibility) on the same server, so that whoever drops that database by prefix drops them too.
+ */
+export async function startEphemeralTemporalCluster(postgresUrl: string, workDir: string): Promise<TemporalCluster & { cliPath: string }> {
+  const config = await clusterConfigOnFreePorts();
   const { database, ...postgres } = endpointFromUrl(postgresUrl);
   const [binaries, cliPath] = await Promise.all([ensureClusterBinaries(config), ensureTemporalCli()]);
   const databases = { temporal: `${database}_temporal`, visibility: `${database}_visibility` };
