@@ -4,7 +4,9 @@
 // order service runs as two workers and two APIs from the compiled build, behind a round-robin front
 // that gives the browser one origin, each started again if it dies. Ports and versions come from
 // temporal-cluster.yml. Ctrl-C stops everything it started; the databases stay.
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ensureDebianCluster, ensureLoginRole } from './lib/debian-postgres';
 import { createLauncher } from './lib/launcher';
 import { dataDir } from './lib/paths';
@@ -20,9 +22,22 @@ const config = loadTemporalClusterConfig(process.env.TEMPORAL_CLUSTER_CONFIG);
 const launcher = createLauncher();
 
 /**
+ * Passwords of the two roles the launcher creates on Debian's cluster, generated once and kept readable
+ * by the owner only, beside the cluster's other files.
+ */
+function rolePasswords(): { temporal: string; app: string } {
+  const file = join(dataDir, 'cluster', 'postgres-roles.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const passwords = { temporal: randomBytes(18).toString('base64url'), app: randomBytes(18).toString('base64url') };
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(file, JSON.stringify(passwords), { mode: 0o600 });
+  return passwords;
+}
+
+/**
  * Where Temporal and the order service keep their data. With DATABASE_URL, its role serves both and
- * must be allowed to create Temporal's databases. Otherwise Debian's cluster gets a role for each, with
- * fixed passwords: the cluster listens on loopback only.
+ * must be allowed to create Temporal's databases. Otherwise Debian's cluster gets a role for each, named
+ * for this service so that no other role on the machine is touched.
  */
 async function preparePostgres(): Promise<{ temporal: PostgresEndpoint; appUrl: string }> {
   if (process.env.DATABASE_URL) {
@@ -36,18 +51,23 @@ async function preparePostgres(): Promise<{ temporal: PostgresEndpoint; appUrl: 
   }
   launcher.step("Starting Debian's PostgreSQL cluster `main`");
   const postgres = ensureDebianCluster('main');
-  ensureLoginRole(postgres, 'temporal', 'temporal');
-  ensureLoginRole(postgres, 'orders', 'orders');
-  const app = { host: '127.0.0.1', port: postgres.port, user: 'orders', password: 'orders' };
+  const passwords = rolePasswords();
+  ensureLoginRole(postgres, 'order_service_temporal', passwords.temporal);
+  ensureLoginRole(postgres, 'order_service', passwords.app);
+  const app = { host: '127.0.0.1', port: postgres.port, user: 'order_service', password: passwords.app };
   await createMissingDatabases(app, [config.postgres.appDatabase]);
-  return { temporal: { ...app, user: 'temporal', password: 'temporal' }, appUrl: databaseUrl(app, config.postgres.appDatabase) };
+  return {
+    temporal: { ...app, user: 'order_service_temporal', password: passwords.temporal },
+    appUrl: databaseUrl(app, config.postgres.appDatabase),
+  };
 }
 
 async function main() {
-  await assertPortsFree(clusterPorts(config), config.temporal.ip);
+  await assertPortsFree(clusterPorts(config), config.temporal.ip, 'temporal-cluster.yml');
+  // PostgreSQL first: without it (or root) nothing else is worth the minutes of building.
+  const postgres = await preparePostgres();
   const [binaries, cliPath] = await Promise.all([ensureClusterBinaries(config), ensureTemporalCli()]);
   launcher.build();
-  const postgres = await preparePostgres();
 
   const workDir = join(dataDir, 'cluster');
   launcher.step(`Starting Temporal Server: ${TEMPORAL_SERVICES.join(', ')} and the Web UI (logs: ${join(workDir, 'logs')})`);
@@ -77,9 +97,9 @@ async function main() {
     TEMPORAL_NAMESPACE: temporal.namespace,
     TEMPORAL_UI_URL: process.env.TEMPORAL_UI_URL ?? temporal.uiUrl ?? undefined,
     HOST: host,
-    // The APIs see every browser through the front; they take the client's address from it.
+    // The APIs see every browser through the front; they take the client's address from it. The front
+    // keeps the client's Host, so each API's own origin is the one the browser used (127.0.0.1 or localhost).
     TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? host,
-    ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? frontUrl,
   };
   launcher.step(`Starting ${workerOpsPorts.length} workers and ${apiPorts.length} APIs`);
   await Promise.all([

@@ -43,7 +43,7 @@ export function ensureDebianCluster(name = 'main', port?: number): DebianCluster
  * start, stop or restart. `immediate` stops without a checkpoint, as a crash or a power cut does; every
  * client loses its connections either way. Starting a running cluster is not an error.
  */
-export function controlDebianCluster(cluster: DebianCluster, action: 'start' | 'stop' | 'restart', mode: 'fast' | 'immediate' = 'fast') {
+function controlDebianCluster(cluster: DebianCluster, action: 'start' | 'stop' | 'restart', mode: 'fast' | 'immediate' = 'fast') {
   const args = [cluster.version, cluster.name, action, ...(action === 'start' ? [] : ['-m', mode])];
   try {
     execFileSync('pg_ctlcluster', args, { stdio: 'pipe' });
@@ -62,7 +62,7 @@ function psqlAsSuperuser(cluster: DebianCluster, sql: string): void {
   });
 }
 
-/** A login role with CREATEDB, created or given this password. */
+/** A login role with CREATEDB, created or given this password (an existing role keeps its other rights). */
 export function ensureLoginRole(cluster: DebianCluster, role: string, password: string): void {
   if (!/^[a-z_][a-z0-9_]*$/.test(role) || /'/.test(password)) throw new Error(`Unsafe role name or password for ${role}`);
   psqlAsSuperuser(

@@ -100,7 +100,13 @@ export function createLauncher(): Launcher {
           restarts.push(now);
           if (restart && restarts.filter((at) => now - at < 60_000).length <= 3) {
             console.error(`${label} exited with code ${code}; starting it again`);
-            setTimeout(() => startOnce().catch(() => void shutdown(1)), 1_000);
+            setTimeout(() => {
+              if (shuttingDown) return;
+              startOnce().catch((error: Error) => {
+                console.error(`${label} did not start again: ${error.message}`);
+                void shutdown(1);
+              });
+            }, 1_000);
             return;
           }
           console.error(`${label} exited with code ${code}`);

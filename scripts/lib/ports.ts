@@ -31,14 +31,14 @@ export async function freePortsInRange(count: number, min: number, max: number, 
 }
 
 /** Throws an error naming every taken port, so the launcher can stop before starting anything. */
-export async function assertPortsFree(ports: Record<string, number>, host = '127.0.0.1'): Promise<void> {
+export async function assertPortsFree(ports: Record<string, number>, host = '127.0.0.1', configFile = 'temporal-dev.yml'): Promise<void> {
   const taken: string[] = [];
   for (const [name, port] of Object.entries(ports)) {
     if (!(await isPortFree(port, host))) taken.push(`${name} port ${port}`);
   }
   if (taken.length) {
     throw new Error(
-      `Port already in use: ${taken.join(', ')} on ${host}. Stop whatever holds it, or change it in temporal-dev.yml or the environment.`,
+      `Port already in use: ${taken.join(', ')} on ${host}. Stop whatever holds it, or change it in ${configFile} or the environment.`,
     );
   }
 }

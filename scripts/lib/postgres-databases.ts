@@ -40,3 +40,15 @@ export async function createMissingDatabases(endpoint: PostgresEndpoint, names: 
     await client.end();
   }
 }
+
+/** Whether temporal-sql-tool has set up its version table in `database` (a first run may have died before). */
+export async function hasSchemaVersion(endpoint: PostgresEndpoint, database: string): Promise<boolean> {
+  const client = new pg.Client({ ...endpoint, database });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ found: string | null }>("SELECT to_regclass('schema_version') AS found");
+    return rows[0]?.found != null;
+  } finally {
+    await client.end();
+  }
+}

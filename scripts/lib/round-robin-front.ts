@@ -1,6 +1,7 @@
 // The one origin of the local production-shaped stack: a reverse proxy that hands each request to the
 // next API process in turn. Bodies stream both ways (the seller's CSV export is never held whole), and a
 // request that no process received is tried once more on the next one, so a restarting API goes unseen.
+// It is the edge of the stack: X-Forwarded-For names the client it sees, never what the client claims.
 import {
   Agent,
   createServer,
@@ -56,7 +57,9 @@ export async function startRoundRobinFront({ host, port, backends, logger }: Rou
 
   const forward = (req: IncomingMessage, res: ServerResponse, tries: number) => {
     const target = targets[turn++ % targets.length]!;
-    const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
+    // The front is the edge: whatever X-Forwarded-For a client sends is its own invention, so it is
+    // replaced by the address the front sees, the one the APIs trust (TRUSTED_PROXIES).
+    const forwardedFor = req.socket.remoteAddress ?? 'unknown';
     const headers: OutgoingHttpHeaders = { ...endToEnd(req.headers), 'x-forwarded-for': forwardedFor, 'x-forwarded-proto': 'http' };
     if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
     const upstream = request({

@@ -1,6 +1,7 @@
 // Reads and validates temporal-cluster.yml, the pinned versions and the layout of `npm run cluster`. An
 // unknown key or a bad value stops with a message that names it.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { repoRoot } from './paths';
@@ -21,7 +22,7 @@ const temporalClusterConfigSchema = z
     versions: z.object({ server: version, ui: version }).strict(),
     temporal: z
       .object({
-        ip: z.string().min(1),
+        ip: z.string().refine((value) => isIP(value) !== 0, 'must be an IP address, like 127.0.0.1'),
         namespace: z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{1,254}$/, 'must be a valid Temporal namespace name'),
         retention: z.string().regex(/^\d+h$/, 'must be a whole number of hours, like 72h'),
         historyShards: z.number().int().min(1).max(16384),

@@ -12,8 +12,8 @@ import { ORDER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { ensureTemporalCli } from '../temporal-cli';
 import { type ClusterBinaries, ensureClusterBinaries } from '../temporal-cluster-binaries';
 import { type ManagedChild, spawnManaged, waitFor } from './child-process';
-import { freePorts, freePortsInRange } from './ports';
-import { createMissingDatabases, endpointFromUrl, type PostgresEndpoint } from './postgres-databases';
+import { freePortsInRange } from './ports';
+import { createMissingDatabases, endpointFromUrl, hasSchemaVersion, type PostgresEndpoint } from './postgres-databases';
 import { loadTemporalClusterConfig, TEMPORAL_SERVICES, type TemporalClusterConfig, type TemporalService } from './temporal-cluster-config';
 
 const run = promisify(execFile);
@@ -59,13 +59,13 @@ export interface TemporalCluster {
 }
 
 /** Applies the server's schema to a database, as temporal-sql-tool does in a Temporal deployment. */
-async function migrateSchema(options: TemporalClusterOptions, database: string, schema: 'temporal' | 'visibility', fresh: boolean) {
+async function migrateSchema(options: TemporalClusterOptions, database: string, schema: 'temporal' | 'visibility') {
   const { postgres, binaries } = options;
   const connection = ['--plugin', 'postgres12', '--ep', postgres.host, '-p', String(postgres.port), '-u', postgres.user];
   const env = { ...process.env, SQL_PASSWORD: postgres.password };
   const tool = (args: string[]) => run(binaries.sqlTool, [...connection, '--db', database, ...args], { env });
-  // setup-schema creates the version table; on an existing database only the newer versions are applied.
-  if (fresh) await tool(['setup-schema', '-v', '0.0']);
+  // setup-schema creates the version table; on a database that has it, only the newer versions are applied.
+  if (!(await hasSchemaVersion(postgres, database))) await tool(['setup-schema', '-v', '0.0']);
   await tool(['update-schema', '-d', join(binaries.schemaDir, schema, 'versioned')]);
 }
 
@@ -202,9 +202,9 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   const logDir = join(workDir, 'logs');
   mkdirSync(logDir, { recursive: true });
 
-  const created = await createMissingDatabases(options.postgres, [options.databases.temporal, options.databases.visibility]);
-  await migrateSchema(options, options.databases.temporal, 'temporal', created.includes(options.databases.temporal));
-  await migrateSchema(options, options.databases.visibility, 'visibility', created.includes(options.databases.visibility));
+  await createMissingDatabases(options.postgres, [options.databases.temporal, options.databases.visibility]);
+  await migrateSchema(options, options.databases.temporal, 'temporal');
+  await migrateSchema(options, options.databases.visibility, 'visibility');
 
   const dynamicConfigPath = join(workDir, 'dynamicconfig.yaml');
   const dynamic = Object.fromEntries(Object.entries(temporal.dynamicConfig).map(([key, value]) => [key, [{ value, constraints: {} }]]));
@@ -224,8 +224,9 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
 
   const startService = async (service: TemporalService) => {
     const dir = join(workDir, service);
-    mkdirSync(join(dir, 'config'), { recursive: true });
-    writeFileSync(join(dir, 'config', 'cluster.yaml'), stringify(serverConfig(options, service, dynamicConfigPath)));
+    // It holds the database password: readable by its owner only.
+    mkdirSync(join(dir, 'config'), { recursive: true, mode: 0o700 });
+    writeFileSync(join(dir, 'config', 'cluster.yaml'), stringify(serverConfig(options, service, dynamicConfigPath)), { mode: 0o600 });
     const args = ['--root', dir, '--config', 'config', '--env', 'cluster', '--allow-no-auth', 'start', '--service', service];
     spawnLogged(service, binaries.server, args, dir);
     await waitFor(
@@ -302,15 +303,16 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
 
 /**
  * temporal-cluster.yml with every port replaced by a free one, for tests and benchmarks that run beside
- * `npm run cluster` or each other. Membership ports come from below Linux's ephemeral range.
+ * `npm run cluster` or each other. Membership ports must be below 32768 anyway (a smallint in Temporal).
  */
 export async function clusterConfigOnFreePorts(base = loadTemporalClusterConfig()): Promise<TemporalClusterConfig> {
   const { apiPorts, workerOpsPorts } = base.service;
-  const ports = await freePorts(TEMPORAL_SERVICES.length * 2 + 3 + apiPorts.length + workerOpsPorts.length);
-  const membershipPorts = await freePortsInRange(TEMPORAL_SERVICES.length, 20_000, 32_767);
+  // All of them from below Linux's ephemeral range (32768 and up), where the outgoing connections of
+  // the services starting meanwhile could take one first.
+  const ports = await freePortsInRange(TEMPORAL_SERVICES.length * 3 + 3 + apiPorts.length + workerOpsPorts.length, 20_000, 32_767);
   const next = () => ports.pop()!;
   const services = Object.fromEntries(
-    TEMPORAL_SERVICES.map((service) => [service, { grpcPort: next(), membershipPort: membershipPorts.pop()!, metricsPort: next() }]),
+    TEMPORAL_SERVICES.map((service) => [service, { grpcPort: next(), membershipPort: next(), metricsPort: next() }]),
   ) as Record<TemporalService, { grpcPort: number; membershipPort: number; metricsPort: number }>;
   return {
     ...base,

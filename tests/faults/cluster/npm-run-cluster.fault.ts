@@ -18,6 +18,7 @@ import { createMissingDatabases, databaseUrl, endpointFromUrl } from '../../../s
 import { clusterConfigOnFreePorts } from '../../../scripts/lib/temporal-cluster';
 import type { TemporalClusterConfig } from '../../../scripts/lib/temporal-cluster-config';
 import { SHIPPING } from '../../support/fixtures';
+import { withRetries } from '../support/api-retry';
 
 let dir: string;
 let config: TemporalClusterConfig;
@@ -94,17 +95,18 @@ test('the whole stack serves one origin, and an API that dies behind the front g
   expect(output).toContain(frontUrl());
   const buyer = await signedInClient(frontUrl(), 'maria@buyer.test');
   const seller = await signedInClient(frontUrl(), 'fashion@seller.test');
-  const stores = await buyer.catalog.stores.query();
+  // As the web app does, a call refused as briefly unavailable (503, retryable: the machine is busy) is
+  // repeated with the same key; anything else, a 502 from the front above all, fails the test.
+  const stores = await withRetries(() => buyer.catalog.stores.query());
   const product = stores.find((store) => store.slug === 'fashion-store')!.products[0]!;
-  const placed = await buyer.checkout.place.mutate({
-    idempotencyKey: randomUUID(),
-    lines: [{ productId: product.id, quantity: 1 }],
-    shipping: SHIPPING,
-  });
+  const checkout = { idempotencyKey: randomUUID(), lines: [{ productId: product.id, quantity: 1 }], shipping: SHIPPING };
+  const placed = await withRetries(() => buyer.checkout.place.mutate(checkout));
   const { orderNumber } = placed.orders[0]!;
-  const changed = await seller.seller.setStatus.mutate({ orderNumber, requestId: randomUUID(), to: 'confirmed' });
+  const confirm = { orderNumber, requestId: randomUUID(), to: 'confirmed' as const };
+  const changed = await withRetries(() => seller.seller.setStatus.mutate(confirm));
   expect(changed.order.status).toBe('confirmed');
-  for (let i = 0; i < 4; i++) expect((await buyer.orders.track.query({ orderNumber })).order.status).toBe('confirmed');
+  const track = () => withRetries(() => buyer.orders.track.query({ orderNumber }));
+  for (let i = 0; i < 4; i++) expect((await track()).order.status).toBe('confirmed');
   // Round robin: each API served some of these calls.
   const [api1, api2] = config.service.apiPorts;
   expect(await servedBy(api1!)).toBeGreaterThan(0);
@@ -128,7 +130,7 @@ test('the whole stack serves one origin, and an API that dies behind the front g
   const [victim] = pidsOf('dist/api.mjs', `PORT=${api1}`);
   expect(victim).toBeDefined();
   process.kill(victim!, 'SIGKILL');
-  for (let i = 0; i < 20; i++) expect((await buyer.orders.track.query({ orderNumber })).order.status).toBe('confirmed');
+  for (let i = 0; i < 20; i++) expect((await track()).order.status).toBe('confirmed');
   await waitFor(
     'API 1 to be started again',
     async () => ((await fetch(`http://${host()}:${api1}/readyz`)).ok ? true : undefined),
@@ -139,9 +141,22 @@ test('the whole stack serves one origin, and an API that dies behind the front g
   expect(pidsOf('dist/api.mjs', `PORT=${api1}`)).not.toContain(victim);
 
   // Ctrl-C stops everything the launcher started: every process that inherited its DATA_DIR (Temporal's
-  // four, the UI, the APIs, the workers and their watchdogs) is gone soon after.
+  // four, the UI, the APIs and the workers) has exited by the time the launcher has. Only the watchdog
+  // shells that would kill them had the launcher died (scripts/lib/child-process.ts) may outlive it a
+  // moment; they are not counted, so a launcher that left its children to them would fail here.
   const marker = `DATA_DIR=${join(dir, 'data')}`;
-  expect(pidsOf('', marker).length).toBeGreaterThanOrEqual(10);
+  const started = () => pidsOf('', marker).filter((pid) => !isWatchdog(pid));
+  expect(started().length).toBeGreaterThanOrEqual(9);
   await launcher.stop('SIGINT', 30_000);
-  await waitFor('every started process to exit', async () => (pidsOf('', marker).length === 0 ? true : undefined), 15_000, 250);
+  expect(started()).toEqual([]);
 });
+
+/** The reaper loop of child-process.ts (`/bin/sh -c while kill -0 …`) or the `sleep` it runs. */
+function isWatchdog(pid: number): boolean {
+  try {
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return (command[0] === '/bin/sh' && command[2]?.startsWith('while kill -0')) || command[0] === 'sleep';
+  } catch {
+    return true; // gone meanwhile
+  }
+}

@@ -1,7 +1,8 @@
 // Faults a Temporal cluster has and the dev server does not: a SIGKILLed history service, a SIGKILLed
-// matching service, a frontend restart while buyers poll, and PostgreSQL restarting under Temporal and
-// the order service at once. Each runs while sellers move orders through their lifecycle; afterwards no
-// order is lost or duplicated, every projection equals its workflow, and the API never answered a 500.
+// matching service, a frontend restart while buyers poll, and PostgreSQL stopping (as in a crash) and
+// starting again under Temporal and the order service at once. Each runs while sellers move orders
+// through their lifecycle; afterwards no order is lost or duplicated, every projection equals its
+// workflow, and the API never answered a 500.
 // Runs in the cluster target only (TEST_TEMPORAL=cluster, see tests/faults/vitest.config.ts).
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type ApiClient, signedInClient } from '../../../scripts/lib/api-client';
@@ -139,13 +140,13 @@ test('buyers polling through a frontend restart get answers or retryable refusal
   expect(polling!.ok).toBeGreaterThan(0);
 });
 
-test('orders survive PostgreSQL restarting under Temporal and the order service', async () => {
+test('orders survive PostgreSQL stopping and starting again under Temporal and the order service', async () => {
   const polling = await lifecycleThrough(
     'cluster: PostgreSQL restarted',
     async () => {
-      own.restartPostgres();
-      // Until Temporal and the order service have their connections back.
+      await own.stopPostgres();
       await pause(DOWNTIME_MS);
+      await own.startPostgres();
     },
     { pollWhileFaulty: true },
   );

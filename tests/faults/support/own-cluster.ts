@@ -2,30 +2,27 @@
 // test file on a free port, holding Temporal's two databases and the order database. The test can kill
 // and restart single Temporal services and restart PostgreSQL under both, without disturbing any other
 // test; everything is dropped at the end.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { freePort } from '../../../lib/free-port';
 import { setUpDatabase } from '../../../scripts/db-setup';
-import {
-  controlDebianCluster,
-  type DebianCluster,
-  dropDebianCluster,
-  ensureDebianCluster,
-  ensureLoginRole,
-} from '../../../scripts/lib/debian-postgres';
+import { type DebianCluster, dropDebianCluster, ensureDebianCluster, ensureLoginRole } from '../../../scripts/lib/debian-postgres';
 import { createMissingDatabases, databaseUrl } from '../../../scripts/lib/postgres-databases';
 import { startEphemeralTemporalCluster, type TemporalCluster } from '../../../scripts/lib/temporal-cluster';
 
 const CLUSTER_PREFIX = 'orders_faults_';
+const run = promisify(execFile);
 
 export interface OwnCluster {
   temporal: TemporalCluster;
   /** The order database, on the same PostgreSQL as Temporal. */
   databaseUrl: string;
-  /** Restarts PostgreSQL the way a crash does (no checkpoint); every client loses its connections. */
-  restartPostgres(): void;
+  /** Stops PostgreSQL the way a crash does (no checkpoint); every client loses its connections. */
+  stopPostgres(): Promise<void>;
+  startPostgres(): Promise<void>;
   remove(): Promise<void>;
 }
 
@@ -61,7 +58,9 @@ export async function startOwnCluster(): Promise<OwnCluster> {
   return {
     temporal,
     databaseUrl: url,
-    restartPostgres: () => controlDebianCluster(postgres, 'restart', 'immediate'),
+    // Asynchronous, so that the test's API and worker keep running, and meet the outage, meanwhile.
+    stopPostgres: () => run('pg_ctlcluster', [postgres.version, postgres.name, 'stop', '-m', 'immediate']).then(() => {}),
+    startPostgres: () => run('pg_ctlcluster', [postgres.version, postgres.name, 'start']).then(() => {}),
     async remove() {
       await temporal.stop();
       dropDebianCluster(postgres);
