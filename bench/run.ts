@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { connectTemporalClient, temporalConnectConfig } from '../lib/temporal';
 import { repoRoot } from '../scripts/lib/paths';
+import { temporalDatabasesBeside } from '../scripts/lib/temporal-cluster';
 import { createBareTarget } from './bare-target';
 import { measureIdleStack, renderIdleTable } from './idle-stack';
 import type { Measured } from './load';
@@ -103,10 +104,11 @@ function sampledProcesses(stack: BenchStack, databaseUrl: string | undefined): S
   const postmaster = local && ['127.0.0.1', 'localhost'].includes(local.hostname) ? findPostmaster(Number(local.port || 5432)) : undefined;
   if (local && postmaster !== undefined) {
     const name = decodeURIComponent(local.pathname.slice(1));
+    const temporalDatabases = temporalDatabasesBeside(name);
     sampled.cpuOnly = { postgresServer: postmaster };
     sampled.postgres = {
       postmaster,
-      databases: { database: name, 'postgres:temporal': `${name}_temporal`, 'postgres:visibility': `${name}_visibility` },
+      databases: { database: name, 'postgres:temporal': temporalDatabases.temporal, 'postgres:visibility': temporalDatabases.visibility },
     };
     sampled.groups = { ...sampled.groups, temporalDatabase: ['postgres:temporal', 'postgres:visibility'] };
   }

@@ -50,7 +50,7 @@ async function preparePostgres(): Promise<{ temporal: PostgresEndpoint; appUrl: 
     );
   }
   launcher.step("Starting Debian's PostgreSQL cluster `main`");
-  const postgres = ensureDebianCluster('main');
+  const postgres = await ensureDebianCluster('main');
   const passwords = rolePasswords();
   ensureLoginRole(postgres, 'order_service_temporal', passwords.temporal);
   ensureLoginRole(postgres, 'order_service', passwords.app);

@@ -1,8 +1,11 @@
 // Debian's PostgreSQL clusters (postgresql-common: pg_createcluster, pg_ctlcluster), driven as root the
 // way an operator does. `npm run cluster` uses the `main` cluster; the cluster fault tests create one of
 // their own, so that restarting it disturbs nothing else.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 export interface DebianCluster {
   version: string;
@@ -22,33 +25,39 @@ function newestVersion(): string {
   return newest;
 }
 
-function clusterPort(version: string, name: string): number | undefined {
+/** Every Debian PostgreSQL cluster on the machine, running or not. */
+export function listDebianClusters(): DebianCluster[] {
   const rows = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' }).trim().split('\n');
-  const row = rows.map((line) => line.trim().split(/\s+/)).find(([v, n]) => v === version && n === name);
-  return row ? Number(row[2]) : undefined;
+  return rows
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([version, name, port]) => version && name && port)
+    .map(([version, name, port]) => ({ version: version!, name: name!, port: Number(port) }));
 }
 
+const findCluster = (version: string, name: string) => listDebianClusters().find((one) => one.version === version && one.name === name);
+
 /** Creates the cluster if it does not exist (on `port`, when given) and starts it. */
-export function ensureDebianCluster(name = 'main', port?: number): DebianCluster {
+export async function ensureDebianCluster(name = 'main', port?: number): Promise<DebianCluster> {
   const version = newestVersion();
-  if (clusterPort(version, name) === undefined) {
+  if (!findCluster(version, name)) {
     execFileSync('pg_createcluster', [...(port ? ['-p', String(port)] : []), version, name], { stdio: 'ignore' });
   }
-  const cluster = { version, name, port: clusterPort(version, name)! };
-  controlDebianCluster(cluster, 'start');
+  const cluster = findCluster(version, name)!;
+  await controlDebianCluster(cluster, 'start');
   return cluster;
 }
 
 /**
- * start, stop or restart. `immediate` stops without a checkpoint, as a crash or a power cut does; every
+ * Starts or stops a cluster, without blocking the event loop, so that the processes of the caller meet
+ * an outage it causes. `immediate` stops without a checkpoint, as a crash or a power cut does; every
  * client loses its connections either way. Starting a running cluster is not an error.
  */
-function controlDebianCluster(cluster: DebianCluster, action: 'start' | 'stop' | 'restart', mode: 'fast' | 'immediate' = 'fast') {
+export async function controlDebianCluster(cluster: DebianCluster, action: 'start' | 'stop', mode: 'fast' | 'immediate' = 'fast') {
   const args = [cluster.version, cluster.name, action, ...(action === 'start' ? [] : ['-m', mode])];
   try {
-    execFileSync('pg_ctlcluster', args, { stdio: 'pipe' });
+    await run('pg_ctlcluster', args);
   } catch (error) {
-    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     const output = `${stdout ?? ''}${stderr ?? ''}`.trim();
     if (!(action === 'start' && /already running/i.test(output))) throw new Error(`pg_ctlcluster ${args.join(' ')} failed: ${output}`);
   }

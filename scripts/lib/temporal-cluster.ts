@@ -322,15 +322,28 @@ export async function clusterConfigOnFreePorts(base = loadTemporalClusterConfig(
 }
 
 /**
+ * The names of Temporal's databases kept beside `database` on its server. They start with its name, so
+ * that whoever drops databases by that prefix (scripts/ci-postgres.sh) drops them too.
+ */
+export function temporalDatabasesBeside(database: string): TemporalClusterOptions['databases'] {
+  return { temporal: `${database}_temporal`, visibility: `${database}_visibility` };
+}
+
+/**
  * A throwaway cluster for tests and benchmarks: the settings of temporal-cluster.yml on free ports,
- * without the UI, with its databases named after the database of `postgresUrl` (<name>_temporal and
- * <name>_visibility) on the same server, so that whoever drops that database by prefix drops them too.
+ * without the UI, with its databases beside the database of `postgresUrl` (temporalDatabasesBeside).
  */
 export async function startEphemeralTemporalCluster(postgresUrl: string, workDir: string): Promise<TemporalCluster & { cliPath: string }> {
   const config = await clusterConfigOnFreePorts();
   const { database, ...postgres } = endpointFromUrl(postgresUrl);
   const [binaries, cliPath] = await Promise.all([ensureClusterBinaries(config), ensureTemporalCli()]);
-  const databases = { temporal: `${database}_temporal`, visibility: `${database}_visibility` };
-  const cluster = await startTemporalCluster({ config, binaries, cliPath, postgres, databases, workDir });
+  const cluster = await startTemporalCluster({
+    config,
+    binaries,
+    cliPath,
+    postgres,
+    databases: temporalDatabasesBeside(database),
+    workDir,
+  });
   return { ...cluster, cliPath };
 }

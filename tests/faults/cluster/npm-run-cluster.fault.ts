@@ -15,7 +15,7 @@ import { signedInClient } from '../../../scripts/lib/api-client';
 import { type ManagedChild, spawnManaged, waitFor } from '../../../scripts/lib/child-process';
 import { repoRoot } from '../../../scripts/lib/paths';
 import { createMissingDatabases, databaseUrl, endpointFromUrl } from '../../../scripts/lib/postgres-databases';
-import { clusterConfigOnFreePorts } from '../../../scripts/lib/temporal-cluster';
+import { clusterConfigOnFreePorts, temporalDatabasesBeside } from '../../../scripts/lib/temporal-cluster';
 import type { TemporalClusterConfig } from '../../../scripts/lib/temporal-cluster-config';
 import { SHIPPING } from '../../support/fixtures';
 import { withRetries } from '../support/api-retry';
@@ -33,9 +33,10 @@ beforeAll(async () => {
   const appDatabase = `${database}_launcher`;
   await createMissingDatabases(endpoint, [appDatabase]);
   const base = await clusterConfigOnFreePorts();
+  const { temporal, visibility } = temporalDatabasesBeside(appDatabase);
   config = {
     ...base,
-    postgres: { appDatabase, temporalDatabase: `${appDatabase}_temporal`, visibilityDatabase: `${appDatabase}_visibility` },
+    postgres: { appDatabase, temporalDatabase: temporal, visibilityDatabase: visibility },
   };
   dir = mkdtempSync(join(tmpdir(), 'orders-npm-run-cluster-'));
   writeFileSync(join(dir, 'temporal-cluster.yml'), stringify(config));

@@ -2,19 +2,22 @@
 // test file on a free port, holding Temporal's two databases and the order database. The test can kill
 // and restart single Temporal services and restart PostgreSQL under both, without disturbing any other
 // test; everything is dropped at the end.
-import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { freePort } from '../../../lib/free-port';
 import { setUpDatabase } from '../../../scripts/db-setup';
-import { type DebianCluster, dropDebianCluster, ensureDebianCluster, ensureLoginRole } from '../../../scripts/lib/debian-postgres';
+import {
+  controlDebianCluster,
+  dropDebianCluster,
+  ensureDebianCluster,
+  ensureLoginRole,
+  listDebianClusters,
+} from '../../../scripts/lib/debian-postgres';
 import { createMissingDatabases, databaseUrl } from '../../../scripts/lib/postgres-databases';
 import { startEphemeralTemporalCluster, type TemporalCluster } from '../../../scripts/lib/temporal-cluster';
 
 const CLUSTER_PREFIX = 'orders_faults_';
-const run = promisify(execFile);
 
 export interface OwnCluster {
   temporal: TemporalCluster;
@@ -28,11 +31,8 @@ export interface OwnCluster {
 
 /** Drops the PostgreSQL clusters of earlier test runs that died before they could drop their own. */
 function dropAbandonedClusters(): void {
-  const rows = execFileSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' }).trim().split('\n');
-  for (const [version, name, port] of rows.map((line) => line.trim().split(/\s+/))) {
-    const pid = Number(name?.slice(CLUSTER_PREFIX.length));
-    if (!name?.startsWith(CLUSTER_PREFIX) || !version || isAlive(pid)) continue;
-    dropDebianCluster({ version, name, port: Number(port) });
+  for (const cluster of listDebianClusters()) {
+    if (cluster.name.startsWith(CLUSTER_PREFIX) && !isAlive(Number(cluster.name.slice(CLUSTER_PREFIX.length)))) dropDebianCluster(cluster);
   }
 }
 
@@ -47,7 +47,7 @@ function isAlive(pid: number): boolean {
 
 export async function startOwnCluster(): Promise<OwnCluster> {
   dropAbandonedClusters();
-  const postgres: DebianCluster = ensureDebianCluster(`${CLUSTER_PREFIX}${process.pid}`, await freePort());
+  const postgres = await ensureDebianCluster(`${CLUSTER_PREFIX}${process.pid}`, await freePort());
   ensureLoginRole(postgres, 'orders_faults', 'orders_faults');
   const endpoint = { host: '127.0.0.1', port: postgres.port, user: 'orders_faults', password: 'orders_faults' };
   await createMissingDatabases(endpoint, ['orders']);
@@ -58,9 +58,8 @@ export async function startOwnCluster(): Promise<OwnCluster> {
   return {
     temporal,
     databaseUrl: url,
-    // Asynchronous, so that the test's API and worker keep running, and meet the outage, meanwhile.
-    stopPostgres: () => run('pg_ctlcluster', [postgres.version, postgres.name, 'stop', '-m', 'immediate']).then(() => {}),
-    startPostgres: () => run('pg_ctlcluster', [postgres.version, postgres.name, 'start']).then(() => {}),
+    stopPostgres: () => controlDebianCluster(postgres, 'stop', 'immediate'),
+    startPostgres: () => controlDebianCluster(postgres, 'start'),
     async remove() {
       await temporal.stop();
       dropDebianCluster(postgres);
