@@ -47,6 +47,14 @@ export function spawnManaged(name: string, command: string, args: string[], opti
 }
 
 /**
+ * A probe for waitFor: true once `url` answers with a 2xx status. `timeoutMs` bounds each request, so that
+ * a server that accepts connections but does not answer yet costs one attempt, not the whole wait.
+ */
+export function answersOk(url: string, timeoutMs?: number): () => Promise<true | undefined> {
+  return async () => ((await fetch(url, timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {})).ok ? true : undefined);
+}
+
+/**
  * Polls `probe` until it returns a value. `failFast` ends the wait at once when it returns an error,
  * e.g. because the process being waited for has exited.
  */

@@ -2,7 +2,7 @@
 import { mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ensureTemporalCli } from '../temporal-cli';
-import { type ManagedChild, spawnManaged, waitFor } from './child-process';
+import { answersOk, type ManagedChild, spawnManaged, waitFor } from './child-process';
 import { dataDir, repoRoot } from './paths';
 import { freePorts } from './ports';
 import { loadTemporalDevConfig, type TemporalDevConfig } from './temporal-dev-config';
@@ -67,11 +67,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       `the Temporal dev server at ${address}`,
       // The server's HTTP API answers for the namespace once the frontend serves it. Probing over HTTP
       // rather than gRPC keeps the Temporal client library out of the launcher's memory.
-      async () =>
-        (await fetch(`http://${server.ip}:${server.httpPort}/api/v1/namespaces/${server.namespace}`, { signal: AbortSignal.timeout(1000) }))
-          .ok
-          ? true
-          : undefined,
+      answersOk(`http://${server.ip}:${server.httpPort}/api/v1/namespaces/${server.namespace}`, 1000),
       60_000,
       250,
       () =>

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STORES } from '../../prisma/seed';
-import { type ManagedChild, spawnManaged, waitFor } from './child-process';
+import { answersOk, type ManagedChild, spawnManaged, waitFor } from './child-process';
 import { dbSetupEntryPoint, repoRoot } from './paths';
 import { type Service, serviceCommand } from './service-runtime';
 
@@ -113,12 +113,8 @@ export function createLauncher(): Launcher {
           void shutdown(1);
         });
         // The worker loads its workflow bundle and connects before it polls; on a busy machine that takes a while.
-        await waitFor(
-          `the ${label}`,
-          async () => ((await fetch(readyUrl)).ok ? true : undefined),
-          180_000,
-          250,
-          () => (exitCode === undefined ? undefined : new Error(`${label} exited with code ${exitCode}`)),
+        await waitFor(`the ${label}`, answersOk(readyUrl), 180_000, 250, () =>
+          exitCode === undefined ? undefined : new Error(`${label} exited with code ${exitCode}`),
         );
         ready = true;
       };

@@ -11,7 +11,7 @@ import { stringify } from 'yaml';
 import { ORDER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { ensureTemporalCli } from '../temporal-cli';
 import { type ClusterBinaries, ensureClusterBinaries } from '../temporal-cluster-binaries';
-import { type ManagedChild, spawnManaged, waitFor } from './child-process';
+import { answersOk, type ManagedChild, spawnManaged, waitFor } from './child-process';
 import { freePortsInRange } from './ports';
 import { createMissingDatabases, endpointFromUrl, hasSchemaVersion, type PostgresEndpoint } from './postgres-databases';
 import { loadTemporalClusterConfig, TEMPORAL_SERVICES, type TemporalClusterConfig, type TemporalService } from './temporal-cluster-config';
@@ -229,13 +229,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     writeFileSync(join(dir, 'config', 'cluster.yaml'), stringify(serverConfig(options, service, dynamicConfigPath)), { mode: 0o600 });
     const args = ['--root', dir, '--config', 'config', '--env', 'cluster', '--allow-no-auth', 'start', '--service', service];
     spawnLogged(service, binaries.server, args, dir);
-    await waitFor(
-      `the Temporal ${service} service`,
-      async () => ((await fetch(metricsUrls[service], { signal: AbortSignal.timeout(1000) })).ok ? true : undefined),
-      60_000,
-      100,
-      exitedService,
-    );
+    await waitFor(`the Temporal ${service} service`, answersOk(metricsUrls[service], 1000), 60_000, 100, exitedService);
   };
   /** Ends a wait at once when a service has died (a fatal configuration or database error, say). */
   const exitedService = () => {
@@ -257,7 +251,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     await Promise.all((['matching', 'frontend', 'worker'] as const).map(startService));
     await waitFor(
       'the Temporal frontend',
-      async () => ((await fetch(`http://${temporal.ip}:${temporal.services.frontend.httpPort}/api/v1/cluster-info`)).ok ? true : undefined),
+      answersOk(`http://${temporal.ip}:${temporal.services.frontend.httpPort}/api/v1/cluster-info`),
       60_000,
       200,
       exitedService,
@@ -268,11 +262,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
       mkdirSync(join(dir, 'config'), { recursive: true });
       writeFileSync(join(dir, 'config', 'development.yaml'), stringify(uiConfig(config)));
       spawnLogged('ui', binaries.ui, ['--root', dir, '--config', 'config', '--env', 'development', 'start'], dir);
-      await waitFor(
-        'the Temporal Web UI',
-        async () => ((await fetch(`http://${temporal.ip}:${temporal.uiPort}/`)).ok ? true : undefined),
-        30_000,
-      );
+      await waitFor('the Temporal Web UI', answersOk(`http://${temporal.ip}:${temporal.uiPort}/`), 30_000);
     }
   } catch (error) {
     await stop();

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import { stringify } from 'yaml';
 import { signedInClient } from '../../../scripts/lib/api-client';
-import { type ManagedChild, spawnManaged, waitFor } from '../../../scripts/lib/child-process';
+import { answersOk, type ManagedChild, spawnManaged, waitFor } from '../../../scripts/lib/child-process';
 import { repoRoot } from '../../../scripts/lib/paths';
 import { createMissingDatabases, databaseUrl, endpointFromUrl } from '../../../scripts/lib/postgres-databases';
 import { clusterConfigOnFreePorts, temporalDatabasesBeside } from '../../../scripts/lib/temporal-cluster';
@@ -132,12 +132,7 @@ test('the whole stack serves one origin, and an API that dies behind the front g
   expect(victim).toBeDefined();
   process.kill(victim!, 'SIGKILL');
   for (let i = 0; i < 20; i++) expect((await track()).order.status).toBe('confirmed');
-  await waitFor(
-    'API 1 to be started again',
-    async () => ((await fetch(`http://${host()}:${api1}/readyz`)).ok ? true : undefined),
-    60_000,
-    250,
-  );
+  await waitFor('API 1 to be started again', answersOk(`http://${host()}:${api1}/readyz`), 60_000, 250);
   expect(output).toMatch(/api 1 exited with code \S+; starting it again/);
   expect(pidsOf('dist/api.mjs', `PORT=${api1}`)).not.toContain(victim);
 
